@@ -1,0 +1,14 @@
+/* commands.c - the table of commands; each lives in its own cmd_*.c. */
+#include "cli.h"
+
+#include <stddef.h>
+#include <string.h>
+
+extern const cli_command cli_cmd_db, cli_cmd_migrate, cli_cmd_doctor;
+
+const cli_command *const cli_commands[] = {
+    &cli_cmd_db,
+    &cli_cmd_migrate,
+    &cli_cmd_doctor,
+    NULL,
+};

@@ -1,0 +1,64 @@
+/* main.c - cardledger entry point: global flags, then dispatch to a command. */
+#include "cli.h"
+#include "common/err.h"
+#include "common/log.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void print_overview(FILE *out)
+{
+    fprintf(out,
+            "usage: cardledger <command> [options]\n\n"
+            "Turns credit-card statement PDFs into a deduplicated transaction database\n"
+            "in PostgreSQL, with reports and dashboards.\n\ncommands:\n");
+    for (int i = 0; cli_commands[i]; i++)
+        fprintf(out, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+    fprintf(out,
+            "\nglobal options:\n"
+            "  --help, -h       this overview; 'cardledger help COMMAND' or 'COMMAND --help' for one command\n"
+            "  --version        print the program version and the schema version it migrates to\n"
+            "\nexit codes: 0 success, 1 some work failed, 2 usage error,\n"
+            "            3 database unavailable, 4 schema or migration problem\n"
+            "\nThe database is --db DSN, else $CARDLEDGER_DB, else $DATABASE_URL, else the\n"
+            "embedded cluster in $CARDLEDGER_HOME (default ~/.local/share/cardledger).\n");
+}
+
+/* Provided by the db layer: the newest migration built into the binary. */
+extern int db_schema_head_version(void);
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_overview(stderr);
+        return CL_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_overview(stdout);
+        return CL_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("cardledger %s (schema version %d)\n", CARDLEDGER_VERSION, db_schema_head_version());
+        return CL_EXIT_OK;
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            print_overview(stdout);
+            return CL_EXIT_OK;
+        }
+        const cli_command *cmd = cli_find(argv[2]);
+        if (!cmd) {
+            fprintf(stderr, "cardledger: unknown command '%s' (see 'cardledger --help')\n", argv[2]);
+            return CL_EXIT_USAGE;
+        }
+        cli_print_help(cmd);
+        return CL_EXIT_OK;
+    }
+    const cli_command *cmd = cli_find(name);
+    if (!cmd) {
+        fprintf(stderr, "cardledger: unknown command '%s' (see 'cardledger --help')\n", name);
+        return CL_EXIT_USAGE;
+    }
+    return cmd->run(cmd, argc - 1, argv + 1);
+}

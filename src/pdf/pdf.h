@@ -1,0 +1,80 @@
+/* pdf.h - a statement document as positioned words and layout lines.
+ *
+ * Two sources produce the same structure:
+ *   - pdf_text_load(): a PDF read with MuPDF (the only file that includes
+ *     MuPDF headers lives in this folder);
+ *   - pdf_text_load_pages_dir(): a directory of page_*.txt files holding
+ *     `pdftotext -layout` style text (the peer-corpus form).
+ *
+ * A layout line is the words sharing a baseline, ordered by x, with the
+ * horizontal gaps kept as runs of spaces proportional to distance, so the
+ * text of a line looks like `pdftotext -layout` output. Every word keeps its
+ * box (PDF points; for text pages: columns and line numbers) and font size,
+ * and its character column `col` inside the line text, so a profile may use
+ * positions as well as text. */
+#ifndef CL_PDF_H
+#define CL_PDF_H
+
+#include "common/err.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pdf_word {
+    char *text;             /* UTF-8 */
+    float x0, y0, x1, y1;   /* box; y grows downwards */
+    float size;             /* font size in points (0 for text pages) */
+    int col;                /* first character column in the line text */
+} pdf_word;
+
+typedef struct pdf_line {
+    char *text;             /* layout text, no trailing newline */
+    float y;                /* baseline */
+    pdf_word *words;
+    int n_words;
+} pdf_line;
+
+typedef struct pdf_page {
+    pdf_line *lines;
+    int n_lines;
+    float width, height;
+} pdf_page;
+
+typedef struct pdf_text {
+    char *path;
+    pdf_page *pages;
+    int n_pages;
+    char *producer, *creator, *title, *author;  /* metadata or NULL */
+    bool repaired;          /* MuPDF had to repair the file */
+} pdf_text;
+
+/* Passwords to try, in order. */
+typedef struct pdf_passwords {
+    char **list;
+    int n;
+} pdf_passwords;
+
+/* Load PDF at path. On error returns -1 with a one-line message naming the
+ * file and the reason; err->code is CL_E_PASSWORD for "needs a password" /
+ * "wrong password", CL_E_PDF for not-a-PDF, corrupt, no text layer,
+ * CL_E_IO for unreadable files. */
+int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_err *err);
+
+/* Load a directory of page_*.txt files (name order) as one document. */
+int pdf_text_load_pages_dir(const char *dir, pdf_text **out, cl_err *err);
+
+void pdf_text_free(pdf_text *t);
+
+/* The layout text of one page, lines joined by '\n'. Caller frees. */
+char *pdf_page_text(const pdf_page *p);
+
+/* Read passwords from a file, one per line. Refuses (error) a file
+ * readable by group or others. Caller frees with pdf_passwords_free. */
+int pdf_passwords_load(const char *path, pdf_passwords *out, cl_err *err);
+void pdf_passwords_free(pdf_passwords *pw);
+
+/* Cap the memory MuPDF may allocate per document (0 = no cap). A document
+ * that exceeds it fails with CL_E_NOMEM instead of exhausting the worker. */
+void pdf_set_memory_limit(size_t bytes);
+
+#endif

@@ -1,0 +1,100 @@
+/* test_common.c - dates, money, redaction, strings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "common/date.h"
+#include "common/hash.h"
+#include "common/log.h"
+#include "common/money.h"
+#include "common/sbuf.h"
+#include "common/util.h"
+
+#include <string.h>
+
+static void test_date_roundtrip(void **state)
+{
+    (void)state;
+    char buf[11];
+    assert_int_equal(cl_date_from_ymd(1970, 1, 1), 0);
+    assert_string_equal(cl_date_format(cl_date_from_ymd(2024, 2, 29), buf), "2024-02-29");
+    assert_int_equal(cl_date_from_ymd(2023, 2, 29), CL_DATE_NONE);
+    assert_int_equal(cl_date_from_ymd(2025, 1, 1) - cl_date_from_ymd(2024, 12, 31), 1);
+    for (cl_date d = cl_date_from_ymd(1999, 1, 1); d < cl_date_from_ymd(2031, 1, 1); d += 13) {
+        int y, m, day;
+        cl_date_to_ymd(d, &y, &m, &day);
+        assert_int_equal(cl_date_from_ymd(y, m, day), d);
+    }
+    assert_int_equal(cl_date_parse_iso("2024-12-31"), cl_date_from_ymd(2024, 12, 31));
+    assert_int_equal(cl_date_parse_iso("2024-13-01"), CL_DATE_NONE);
+    assert_int_equal(cl_date_parse_iso("2024-1-01"), CL_DATE_NONE);
+}
+
+static void test_money(void **state)
+{
+    (void)state;
+    char buf[32];
+    cl_money m;
+    assert_true(cl_money_parse("1234.56", &m));
+    assert_int_equal(m, 123456);
+    assert_true(cl_money_parse("-0.5", &m));
+    assert_int_equal(m, -50);
+    assert_true(cl_money_parse("12", &m));
+    assert_int_equal(m, 1200);
+    assert_false(cl_money_parse("1.234", &m));
+    assert_false(cl_money_parse("1,234.00", &m));
+    assert_false(cl_money_parse("", &m));
+    assert_string_equal(cl_money_format(-123456, buf), "-1234.56");
+    assert_string_equal(cl_money_format(5, buf), "0.05");
+    assert_string_equal(cl_money_format(0, buf), "0.00");
+}
+
+static void test_redact(void **state)
+{
+    (void)state;
+    char out[256];
+    /* A Luhn-valid card number is masked to its last 4 digits. */
+    assert_string_equal(log_redact("card 4111 1111 1111 1111 seen", out, sizeof out), "card ****1111 seen");
+    assert_string_equal(log_redact("4111-1111-1111-1111", out, sizeof out), "****1111");
+    /* Not Luhn-valid, or too short: left alone. */
+    assert_string_equal(log_redact("ref 4111111111111112", out, sizeof out), "ref 4111111111111112");
+    assert_string_equal(log_redact("amount 1234.56", out, sizeof out), "amount 1234.56");
+    /* Digits inside a hex hash are not a card number. */
+    assert_string_equal(log_redact("ab4111111111111111cd", out, sizeof out), "ab4111111111111111cd");
+    assert_string_equal(log_redact("host=x password=s3cret dbname=y", out, sizeof out),
+                        "host=x password=*** dbname=y");
+    assert_string_equal(log_redact("postgresql://bob:hunter2@db:5432/x", out, sizeof out),
+                        "postgresql://bob:***@db:5432/x");
+    assert_string_equal(log_redact("postgresql://bob@db/x", out, sizeof out), "postgresql://bob@db/x");
+}
+
+static void test_sbuf_and_strings(void **state)
+{
+    (void)state;
+    sbuf b = {0};
+    assert_string_equal(sbuf_str(&b), "");
+    for (int i = 0; i < 1000; i++)
+        sbuf_printf(&b, "%d,", i);
+    assert_true(util_starts_with(sbuf_str(&b), "0,1,2,"));
+    char *s = sbuf_detach(&b);
+    assert_int_equal(b.len, 0);
+    free(s);
+    char t[] = "  a \t b\n\nc  ";
+    assert_string_equal(util_collapse_space(t), "a b c");
+    char hex[CL_SHA256_HEX];
+    cl_sha256_buf("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_date_roundtrip),
+        cmocka_unit_test(test_money),
+        cmocka_unit_test(test_redact),
+        cmocka_unit_test(test_sbuf_and_strings),
+    };
+    return cmocka_run_group_tests_name("common", tests, NULL, NULL);
+}
