@@ -60,6 +60,8 @@ bool db_conn_is_embedded(const db_conn *c);
 int db_backend_pid(const db_conn *c);
 /* Server version as an integer, e.g. 150013. */
 int db_server_version(const db_conn *c);
+/* The libpq this binary uses, same encoding. */
+int db_client_version(void);
 /* SQLSTATE of the last failed statement ("" when none), e.g. "23505". */
 const char *db_last_sqlstate(const db_conn *c);
 
