@@ -52,6 +52,7 @@ int main(int argc, char **argv)
     }
     int rc = pdfgen_render(desc, out, err, sizeof err);
     free(desc);
+    pdfgen_cleanup();
     if (rc) {
         fprintf(stderr, "mkpdf: %s\n", err);
         return 1;

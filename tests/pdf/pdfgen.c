@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,6 +208,12 @@ double pdfgen_text_width(const char *family, double size, int bold, const char *
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 8, 8);
     cairo_t *cr = cairo_create(s);
     set_font(cr, family, size, bold);
+    /* unhinted metrics, as on the PDF surface */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
     cairo_text_extents_t e;
     cairo_text_extents(cr, text, &e);
     cairo_destroy(cr);
@@ -280,4 +287,10 @@ char *pdfgen_statement_desc(unsigned seed, int pages)
         sbuf_puts(&b, "font sans 7\ntext 54 770 Questions? Call 1-800-555-0100. Example Bank, N.A.\n");
     }
     return sbuf_detach(&b);
+}
+
+void pdfgen_cleanup(void)
+{
+    cairo_debug_reset_static_data();
+    FcFini();
 }

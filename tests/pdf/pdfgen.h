@@ -32,4 +32,7 @@ char *pdfgen_statement_desc(unsigned seed, int pages);
  * draw it), for tests that check word boxes. */
 double pdfgen_text_width(const char *family, double size, int bold, const char *text);
 
+/* Release cairo's and fontconfig's caches (leak checkers see them). */
+void pdfgen_cleanup(void);
+
 #endif
