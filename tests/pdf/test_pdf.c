@@ -420,6 +420,40 @@ static void test_pdf_turned_page(void **state)
     free(b);
 }
 
+/* Text drawn a character at a time in reverse, and a word drawn twice a
+ * third of a point apart (fake bold), read as plain words. */
+static void test_pdf_pieces(void **state)
+{
+    (void)state;
+    const char *word = "AMAZON", *tail = "MKTPLACE";
+    char desc[2048], *d = desc;
+    d += sprintf(d, "page\nfont sans 10\n");
+    double x = 100;
+    double xs[6];
+    for (int i = 0; i < 6; i++) {
+        char prefix[8];
+        snprintf(prefix, sizeof prefix, "%.*s", i, word);
+        xs[i] = x + pdfgen_text_width("sans", 10, 0, prefix);
+    }
+    for (int i = 5; i >= 0; i--)
+        d += sprintf(d, "text %.3f 100 %c\n", xs[i], word[i]);
+    double after = x + pdfgen_text_width("sans", 10, 0, "AMAZON ");
+    d += sprintf(d, "text %.3f 100 %s\n", after, tail);
+    d += sprintf(d, "font sans 10 bold\ntext 100 130 TOTAL\ntext 100.3 130 TOTAL\n");
+    char *path = make_pdf("pieces.pdf", desc);
+    pdf_text *t;
+    cl_err err = {0};
+    assert_int_equal(pdf_text_load(path, NULL, &t, &err), 0);
+    const pdf_page *p = &t->pages[0];
+    assert_int_equal(p->n_lines, 2);
+    assert_string_equal(p->lines[0].text, "AMAZON MKTPLACE");
+    assert_int_equal(p->lines[0].n_words, 2);
+    assert_float_equal(p->lines[0].words[0].x0, 100, 0.5);
+    assert_string_equal(p->lines[1].text, "TOTAL");
+    pdf_text_free(t);
+    free(path);
+}
+
 static void test_pdf_pages_and_mono(void **state)
 {
     (void)state;
@@ -585,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_amount_like),
         cmocka_unit_test(test_pdf_statement_page),
         cmocka_unit_test(test_pdf_turned_page),
+        cmocka_unit_test(test_pdf_pieces),
         cmocka_unit_test(test_pdf_pages_and_mono),
         cmocka_unit_test(test_pdf_bad_files),
         cmocka_unit_test(test_pdf_memory_limit),
