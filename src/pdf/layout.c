@@ -256,7 +256,17 @@ static void page_scale(page_ctx *pc, int n)
     free(v);
 }
 
-/* Empty lines to put before line i, from the vertical gaps. */
+static float line_size(const pdf_line *l)
+{
+    float s = 0;
+    for (int k = 0; k < l->n_words; k++)
+        s = maxf(s, l->words[k].size);
+    return s;
+}
+
+/* Copy lines into page->lines with empty lines where the vertical gap is
+ * 1.35 times the usual one (the page's median line pitch, or the line
+ * height of the larger font around the gap) or more: at most two. */
 static void add_empty_lines(pdf_page *page, pdf_line *lines, int n)
 {
     float *d = xmalloc((size_t)(n > 1 ? n - 1 : 1) * sizeof *d);
@@ -269,7 +279,8 @@ static void add_empty_lines(pdf_page *page, pdf_line *lines, int n)
     int total = n;
     int *extra = xcalloc((size_t)n, sizeof *extra);
     for (int i = 1; i < n; i++) {
-        float k = (lines[i].y - lines[i - 1].y) / pitch - 0.5f;
+        float usual = maxf(pitch, 1.15f * maxf(line_size(&lines[i]), line_size(&lines[i - 1])));
+        float k = (lines[i].y - lines[i - 1].y) / usual - 0.35f;
         extra[i] = k >= MAX_EMPTY_LINES ? MAX_EMPTY_LINES : k >= 1.0f ? (int)k : 0;
         total += extra[i];
     }

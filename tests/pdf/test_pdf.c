@@ -373,14 +373,14 @@ static void test_pdf_statement_page(void **state)
         assert_true(spaces_between(l, l->n_words - 2, l->n_words - 1) >= 2);
         /* boxes: the amount's right edge is where it was drawn */
         assert_float_equal(amt->x1, 558, 0.5);
-        assert_float_equal(amt->x0, 558 - pdfgen_text_width("sans", 9, 0, amounts[i]), 0.5);
+        assert_float_equal(amt->x0, (float)(558 - pdfgen_text_width("sans", 9, 0, amounts[i])), 0.5);
         assert_float_equal(amt->size, 9, 0.05);
         assert_true(amt->y0 < l->y && l->y <= amt->y1);
     }
     const pdf_word *blue = &r1->words[1];
     assert_string_equal(blue->text, "BLUE");
     assert_float_equal(blue->x0, 110, 0.5);
-    assert_float_equal(blue->x1, 110 + pdfgen_text_width("sans", 9, 0, "BLUE"), 0.5);
+    assert_float_equal(blue->x1, (float)(110 + pdfgen_text_width("sans", 9, 0, "BLUE")), 0.5);
     assert_float_equal(r1->y, 100, 0.2);
     assert_float_equal(r2->y, 112.5, 0.2);
     assert_cols_match(p);
