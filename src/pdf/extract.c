@@ -40,6 +40,8 @@ static size_t g_limit;  /* 0: no cap */
 static _Thread_local mem_acct t_mem;
 static _Thread_local fz_context *t_ctx;
 static _Thread_local const char *t_path;   /* for log events */
+static _Thread_local int t_problems;        /* MuPDF errors and warnings in this document */
+static _Thread_local char t_first_problem[160];
 
 static bool over_cap(mem_acct *m, size_t more)
 {
@@ -111,13 +113,21 @@ void pdf_set_memory_limit(size_t bytes)
 
 /* ---- context ------------------------------------------------------------- */
 
+static void note_problem(const char *message)
+{
+    if (t_problems++ == 0)
+        snprintf(t_first_problem, sizeof t_first_problem, "%s", message);
+}
+
 static void mu_warning(void *user, const char *message)
 {
+    note_problem(message);
     log_debug("mupdf_warning", LOG_S("file", t_path ? t_path : ""), LOG_S("message", message));
 }
 
 static void mu_error(void *user, const char *message)
 {
+    note_problem(message);
     log_debug("mupdf_error", LOG_S("file", t_path ? t_path : ""), LOG_S("message", message));
 }
 
@@ -305,7 +315,7 @@ static void word_add_char(word_buf *wb, const char_geom *g, int c)
         w->size = maxf(w->size, g->size);
     }
     put_utf8(&wb->text, c);
-    wb->w[wb->n].nchars += !combining;
+    wb->w[wb->n].nchars++;   /* code points, as cols count them */
 }
 
 static int dir_bucket(fz_point d)
@@ -519,7 +529,10 @@ static int load_pages(fz_context *ctx, fz_document *doc, pdf_text *t, cl_err *er
     free(wb.w);
     free(wb.off);
     sbuf_free(&wb.text);
-    if (rc == 0 && words == 0)
+    /* No text at all is a scan, unless MuPDF struggled with the file. */
+    if (rc == 0 && words == 0 && t_problems)
+        rc = cl_err_set(err, CL_E_PDF, "%s: corrupt PDF: no readable text (%s)", t->path, t_first_problem);
+    else if (rc == 0 && words == 0)
         rc = cl_err_set(err, CL_E_PDF, "%s: scanned statement: no text layer (OCR it first)", t->path);
     return rc;
 }
@@ -536,6 +549,8 @@ int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_
     t_mem.peak = 0;
     t_mem.hit = false;
     t_path = path;
+    t_problems = 0;
+    t_first_problem[0] = '\0';
 
     fz_document *doc = NULL;
     pdf_text *t = NULL;
@@ -558,7 +573,7 @@ int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_
     fz_drop_document(ctx, doc);
     fz_empty_store(ctx);
     log_debug("pdf_loaded", LOG_S("file", path), LOG_I("pages", t ? t->n_pages : 0),
-              LOG_I("peak_bytes", t_mem.peak), LOG_B("ok", rc == 0));
+              LOG_I("peak_bytes", t_mem.peak), LOG_I("mupdf_problems", t_problems), LOG_B("ok", rc == 0));
     t_path = NULL;
     if (rc) {
         pdf_text_free(t);

@@ -24,7 +24,8 @@ typedef struct pdf_word {
     char *text;             /* UTF-8 */
     float x0, y0, x1, y1;   /* box; y grows downwards */
     float size;             /* font size in points (0 for text pages) */
-    int col;                /* first character column in the line text */
+    int col;                /* first character column in the line text
+                             * (columns count UTF-8 code points) */
 } pdf_word;
 
 typedef struct pdf_line {

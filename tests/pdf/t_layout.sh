@@ -141,6 +141,10 @@ for f in cut-end bad-xref; do
     like "$f: warns" "$err" "pdf_repaired.*file=$T/$f.pdf"
 done
 
+# Damaged and empty of text is a corrupt file, not a scan.
+LC_ALL=C sed 's|/Contents|/Xontents|g' "$T/stmt.pdf" | head -c $((size - 20)) >"$T/damaged-empty.pdf"
+fails_with "damaged, no text" "$T/damaged-empty.pdf: corrupt PDF: no readable text" "$T/damaged-empty.pdf"
+
 # Any cut or garbage: an error or text, never a crash.
 crashes=0
 for pct in 5 15 30 45 60 75 90 97; do
