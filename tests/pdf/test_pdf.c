@@ -13,6 +13,7 @@
 #include "pdfgen.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -539,6 +540,56 @@ static void test_pdf_memory_limit(void **state)
     free(path);
 }
 
+typedef struct thread_job {
+    const char *path;
+    const char *want;   /* page 1 text */
+    int mismatches;
+} thread_job;
+
+static void *load_repeatedly(void *arg)
+{
+    thread_job *job = arg;
+    for (int i = 0; i < 8; i++) {
+        pdf_text *t;
+        cl_err err = {0};
+        if (pdf_text_load(job->path, NULL, &t, &err) != 0) {
+            job->mismatches++;
+            continue;
+        }
+        char *txt = pdf_page_text(&t->pages[0]);
+        job->mismatches += strcmp(txt, job->want) != 0;
+        free(txt);
+        pdf_text_free(t);
+    }
+    pdf_release_thread();
+    return NULL;
+}
+
+/* Each thread gets its own MuPDF context: parallel loads agree with a
+ * serial one. */
+static void test_pdf_threads(void **state)
+{
+    (void)state;
+    char *path = make_pdf("threads.pdf", statement_desc);
+    pdf_text *t;
+    cl_err err = {0};
+    assert_int_equal(pdf_text_load(path, NULL, &t, &err), 0);
+    char *want = pdf_page_text(&t->pages[0]);
+    pdf_text_free(t);
+    thread_job jobs[3];
+    pthread_t th[3];
+    for (int i = 0; i < 3; i++) {
+        jobs[i] = (thread_job){path, want, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, load_repeatedly, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 3; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(jobs[i].mismatches, 0);
+    }
+    free(want);
+    free(path);
+}
+
 static void write_file(const char *path, const char *text, mode_t mode)
 {
     FILE *f = fopen(path, "w");
@@ -623,6 +674,7 @@ int main(void)
         cmocka_unit_test(test_pdf_pages_and_mono),
         cmocka_unit_test(test_pdf_bad_files),
         cmocka_unit_test(test_pdf_memory_limit),
+        cmocka_unit_test(test_pdf_threads),
         cmocka_unit_test(test_password_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
