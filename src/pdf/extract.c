@@ -397,7 +397,7 @@ static int page_words(fz_stext_page *sp, fz_rect bounds, word_buf *wb, pdf_page 
     for (int i = 0; i < wb->n; i++)
         wb->w[i].text = wb->text.p + wb->off[i];
     if (clipped)
-        log_debug("pdf_text_clipped", LOG_I("chars", clipped), LOG_S("reason", "outside the page"));
+        log_debug("pdf_text_clipped", LOG_S("file", t_path ? t_path : ""), LOG_I("chars", clipped), LOG_S("reason", "outside the page"));
     return skipped;
 }
 
