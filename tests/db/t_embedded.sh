@@ -6,7 +6,7 @@
 # and as an ordinary user. Every cluster started here is stopped at the end.
 source "$CL_SRC/tests/lib.sh"
 
-cl=$CARDLEDGER
+cl=$CARDLEDGER_ASAN     # the sanitizer build: leaks and UB fail the suite
 homes=()            # every CARDLEDGER_HOME used, for the cleanup
 user=""             # throwaway account (root only)
 
