@@ -134,7 +134,7 @@ is "up with a changed migration exits 4" "$?" "4"
 like "up names the file" "$err" "0001_initial_schema.up.sql has changed"
 like "status flags it" "$("$cl" migrate status --db "$db" 2>/dev/null)" "0001 +CHANGED"
 fails "status exits non-zero" "$cl" migrate status --db "$db"
-fails "down refuses to revert a changed migration" "$cl" migrate down --db "$db"
+fails "down refuses to revert a changed migration" "$cl" migrate down all --db "$db"
 q "$db" "UPDATE cardledger.schema_migrations SET checksum = '$(sha256sum "$CL_SRC/database/migrations/0001_initial_schema.up.sql" | cut -d' ' -f1)'"
 ok "verify passes once the checksum matches again" "$cl" migrate verify --db "$db"
 

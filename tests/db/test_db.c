@@ -287,7 +287,7 @@ static void seed(db_conn *c)
         "INSERT INTO raw.statements (source_file_id, issuer, card_last4, period_start, period_end) "
         "  SELECT id, 'chase', '4242', '2021-12-01', '2022-01-31' FROM raw.source_files;"
         "INSERT INTO analytics.cards (issuer, card_last4) VALUES ('chase', '4242');"
-        "INSERT INTO analytics.categories (name) VALUES ('Groceries');";
+        "INSERT INTO analytics.categories (name) VALUES ('Groceries') ON CONFLICT (name) DO NOTHING;";
     if (db_exec(c, sql, 0, NULL, &err) < 0)
         fail_msg("seed: %s", err.msg);
 }
