@@ -218,6 +218,23 @@ void ingest_fingerprint_text(const char *description, char *out, size_t outsz)
     out[n] = '\0';
 }
 
+/* ---- statements ----------------------------------------------------------------- */
+
+void ingest_complete_statement(bank_statement *st)
+{
+    if (!st->account_last4[0])
+        snprintf(st->account_last4, sizeof st->account_last4, "%s", INGEST_UNKNOWN_CARD);
+    if (st->period_end == CL_DATE_NONE)
+        st->period_end = st->statement_date;
+    if (st->period_start == CL_DATE_NONE && st->period_end != CL_DATE_NONE) {
+        cl_date first = st->period_end;
+        for (size_t i = 0; i < st->n_txns; i++)
+            if (st->txns[i].date != CL_DATE_NONE && st->txns[i].date < first)
+                first = st->txns[i].date;
+        st->period_start = first;
+    }
+}
+
 /* ---- rows ---------------------------------------------------------------------- */
 
 typedef struct keyed {

@@ -24,6 +24,14 @@ void ingest_merchant_name(const char *description, char *out, size_t outsz);
  * as one space, trimmed. */
 void ingest_fingerprint_text(const char *description, char *out, size_t outsz);
 
+/* Card used when a statement prints no card number. */
+#define INGEST_UNKNOWN_CARD "0000"
+
+/* Fill what the database needs and some statements do not print: no card
+ * number -> INGEST_UNKNOWN_CARD; no period end -> the statement date; no
+ * period start -> the first transaction date (or the period end). */
+void ingest_complete_statement(bank_statement *st);
+
 /* The rows of a statement ready for db_store_statement(): each with its
  * posting date, merchant and fingerprint
  *   sha256(issuer, card last 4, posting date, amount, normalized

@@ -185,6 +185,7 @@ static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool f
 static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, outcome *o)
 {
     cl_err err = {0};
+    ingest_complete_statement(d->st);
     ingest_rows rows;
     ingest_rows_build(d->st, &rows);
     db_statement_in in = {
