@@ -502,6 +502,11 @@ int db_store_statement(db_conn *c, const db_claim *f, const db_statement_in *in,
     memset(res, 0, sizeof *res);
     if (check_statement(f, in, err) < 0)
         return -1;
+    /* Lock order: analytics.transactions before raw.statements, the order
+     * ensure_partitions() takes them in, so a partition being created on
+     * another session waits for us (or we for it) instead of deadlocking. */
+    if (db_exec(c, "LOCK TABLE analytics.transactions IN ROW EXCLUSIVE MODE", 0, NULL, err) < 0)
+        return -1;
     long long sid, dup;
     if (insert_statement(c, f, in, &sid, &dup, err) < 0)
         return -1;

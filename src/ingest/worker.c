@@ -157,12 +157,13 @@ typedef struct outcome {
 
 /* A store error: a retryable conflict, a lost connection (fatal) or a
  * problem of this file (marked failed). */
-static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool from_db, outcome *o)
+static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool from_db, outcome *o,
+                         bool retryable)
 {
     if (err->code == CL_E_DB)
         fatal(w, err);
     const char *st = from_db ? db_last_sqlstate(w->db) : "";
-    bool retryable = strncmp(st, "40", 2) == 0 || strcmp(st, "55P03") == 0;
+    retryable = retryable || strncmp(st, "40", 2) == 0 || strcmp(st, "55P03") == 0;
     if (retryable && !(f->file_id == w->retry_file && w->retries >= MAX_RETRIES)) {
         db_claim_release(w->db);
         w->retries = f->file_id == w->retry_file ? w->retries + 1 : 1;
@@ -198,16 +199,17 @@ static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, outcome *o)
         if (err.code == CL_E_DB && w->ddl) {
             db_close(w->ddl);   /* maybe only that connection: retry later */
             w->ddl = NULL;
+            err.code = CL_E_FAILED;
         }
-        db_claim_release(w->db);
-        o->what = "retry";
-        snprintf(o->error, sizeof o->error, "%s", err.msg);
+        /* Two sessions creating one partition collide now and then:
+         * take the file again later (a few times). */
+        store_failed(w, f, &err, false, o, true);
     } else if (db_store_statement(w->db, f, &in, &res, &err) < 0) {
-        store_failed(w, f, &err, true, o);
+        store_failed(w, f, &err, true, o, false);
     } else {
         test_hooks(f->path, true);
         if (db_claim_finish(w->db, &err) < 0) {
-            store_failed(w, f, &err, true, o);
+            store_failed(w, f, &err, true, o, false);
         } else {
             o->what = res.duplicate ? "duplicate" : "stored";
             o->inserted = res.inserted;
@@ -227,11 +229,11 @@ static void process(wstate *w, const db_claim *f)
     ingest_doc d;
     cl_err err = {0};
     if (ingest_source_read(w->cfg->src, f->path, &d, &err) < 0) {
-        store_failed(w, f, &err, false, &o);
+        store_failed(w, f, &err, false, &o, false);
     } else if (strcmp(d.sha256, f->sha256) != 0) {
         cl_err_set(&err, CL_E_IO, "%s: the file changed after it was registered (now sha256 %.12s)",
                    f->path, d.sha256);
-        store_failed(w, f, &err, false, &o);
+        store_failed(w, f, &err, false, &o, false);
     } else {
         o.profile = d.st->issuer;
         o.pages = d.n_pages;
