@@ -448,13 +448,17 @@ static int store_rows(db_conn *c, long long statement_id, long long card, const 
                 1, p1, err) < 0)
         return -1;
     /* Merchants in name order (every worker the same order: no deadlock);
-     * a new merchant takes its category from the keyword rules. */
+     * a new merchant takes its category from the keyword rules (the same
+     * choice as analytics.category_for_merchant(), as one join). */
     if (db_exec(c,
                 "INSERT INTO analytics.merchants (name, category_id) "
-                "SELECT s.m, analytics.category_for_merchant(s.m) FROM "
+                "SELECT DISTINCT ON (s.m) s.m, r.category_id FROM "
                 "(SELECT DISTINCT merchant AS m FROM ingest_stage WHERE merchant IS NOT NULL) s "
+                "LEFT JOIN analytics.category_rules r "
+                "ON strpos(' ' || s.m || ' ', ' ' || r.keyword || ' ') > 0 "
                 "WHERE NOT EXISTS (SELECT 1 FROM analytics.merchants x WHERE x.name = s.m) "
-                "ORDER BY s.m ON CONFLICT (name) DO NOTHING",
+                "ORDER BY s.m, r.priority, length(r.keyword) DESC, r.id "
+                "ON CONFLICT (name) DO NOTHING",
                 0, NULL, err) < 0)
         return -1;
     long n = db_exec(c,
