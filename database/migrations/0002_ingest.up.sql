@@ -27,7 +27,6 @@ CREATE TABLE raw.ingest_runs (
     txns_present    bigint NOT NULL DEFAULT 0,  -- fingerprint already in the database
     unreconciled    integer NOT NULL DEFAULT 0,
     elapsed_ms      bigint,
-    refresh_ms      bigint,                     -- analytics.refresh_summaries() at the end
     error           text                        -- why an aborted run stopped
 );
 CREATE INDEX ingest_runs_started_idx ON raw.ingest_runs (started_at DESC);
@@ -125,3 +124,132 @@ LANGUAGE sql STABLE AS $fn$
     ORDER BY r.priority, length(r.keyword) DESC, r.id
     LIMIT 1
 $fn$;
+
+-- ---- summary tables, maintained by each ingest transaction -------------------
+-- Measured at 100,000 transactions (bench/bench_ingest.sh, README "Ingest"):
+-- REFRESH MATERIALIZED VIEW CONCURRENTLY of the three views of 0001 took
+-- 5.8 s, more than half the 10 s budget of the whole ingest, and it grows
+-- with the data. So the views become tables of the same names and columns
+-- that every file's transaction updates by its own delta
+-- (analytics.summarize_statement): exact at every commit, no refresh.
+DROP MATERIALIZED VIEW analytics.spend_by_month_card_category;
+DROP MATERIALIZED VIEW analytics.spend_by_day_card_category;
+DROP MATERIALIZED VIEW analytics.spend_by_month_merchant;
+
+CREATE TABLE analytics.spend_by_month_card_category (
+    month       date NOT NULL,
+    card_id     bigint NOT NULL,
+    category_id bigint,
+    currency    text NOT NULL,
+    txn_count   bigint NOT NULL,
+    spend       numeric NOT NULL,   -- charges, positive
+    credits     numeric NOT NULL,
+    net         numeric NOT NULL
+);
+CREATE UNIQUE INDEX spend_by_month_card_category_key ON analytics.spend_by_month_card_category
+    (month, card_id, category_id, currency) NULLS NOT DISTINCT;
+CREATE INDEX spend_by_month_card_category_card_idx ON analytics.spend_by_month_card_category (card_id, month);
+CREATE INDEX spend_by_month_card_category_cat_idx ON analytics.spend_by_month_card_category (category_id, month);
+
+CREATE TABLE analytics.spend_by_day_card_category (
+    day         date NOT NULL,
+    card_id     bigint NOT NULL,
+    category_id bigint,
+    currency    text NOT NULL,
+    txn_count   bigint NOT NULL,
+    spend       numeric NOT NULL,
+    credits     numeric NOT NULL,
+    net         numeric NOT NULL
+);
+CREATE UNIQUE INDEX spend_by_day_card_category_key ON analytics.spend_by_day_card_category
+    (day, card_id, category_id, currency) NULLS NOT DISTINCT;
+CREATE INDEX spend_by_day_card_category_card_idx ON analytics.spend_by_day_card_category (card_id, day);
+CREATE INDEX spend_by_day_card_category_cat_idx ON analytics.spend_by_day_card_category (category_id, day);
+
+CREATE TABLE analytics.spend_by_month_merchant (
+    month       date NOT NULL,
+    merchant_id bigint,
+    currency    text NOT NULL,
+    txn_count   bigint NOT NULL,
+    spend       numeric NOT NULL,
+    credits     numeric NOT NULL,
+    net         numeric NOT NULL
+);
+CREATE UNIQUE INDEX spend_by_month_merchant_key ON analytics.spend_by_month_merchant
+    (month, merchant_id, currency) NULLS NOT DISTINCT;
+CREATE INDEX spend_by_month_merchant_merchant_idx ON analytics.spend_by_month_merchant (merchant_id, month);
+
+-- Add one statement's analytics rows to the summaries (ingest calls it in
+-- the file's transaction, after inserting them; rows another statement
+-- already held are not the statement's and are not counted twice). Rows
+-- are upserted in key order, tables in a fixed order: concurrent ingest
+-- transactions wait for each other instead of deadlocking.
+CREATE FUNCTION analytics.summarize_statement(p_statement_id bigint) RETURNS void
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    INSERT INTO analytics.spend_by_day_card_category AS s
+           (day, card_id, category_id, currency, txn_count, spend, credits, net)
+    SELECT posting_date, card_id, category_id, currency, count(*),
+           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
+           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
+    FROM analytics.transactions WHERE statement_id = p_statement_id
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (day, card_id, category_id, currency) DO UPDATE
+    SET txn_count = s.txn_count + EXCLUDED.txn_count, spend = s.spend + EXCLUDED.spend,
+        credits = s.credits + EXCLUDED.credits, net = s.net + EXCLUDED.net;
+
+    INSERT INTO analytics.spend_by_month_card_category AS s
+           (month, card_id, category_id, currency, txn_count, spend, credits, net)
+    SELECT date_trunc('month', posting_date)::date, card_id, category_id, currency, count(*),
+           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
+           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
+    FROM analytics.transactions WHERE statement_id = p_statement_id
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (month, card_id, category_id, currency) DO UPDATE
+    SET txn_count = s.txn_count + EXCLUDED.txn_count, spend = s.spend + EXCLUDED.spend,
+        credits = s.credits + EXCLUDED.credits, net = s.net + EXCLUDED.net;
+
+    INSERT INTO analytics.spend_by_month_merchant AS s
+           (month, merchant_id, currency, txn_count, spend, credits, net)
+    SELECT date_trunc('month', posting_date)::date, merchant_id, currency, count(*),
+           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
+           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
+    FROM analytics.transactions WHERE statement_id = p_statement_id
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (month, merchant_id, currency) DO UPDATE
+    SET txn_count = s.txn_count + EXCLUDED.txn_count, spend = s.spend + EXCLUDED.spend,
+        credits = s.credits + EXCLUDED.credits, net = s.net + EXCLUDED.net;
+END
+$fn$;
+
+-- Recompute every summary from analytics.transactions (after rows were
+-- changed or deleted by hand, or merchants recategorized). Readers keep
+-- seeing the old figures until it commits; ingest waits meanwhile.
+CREATE OR REPLACE FUNCTION analytics.refresh_summaries() RETURNS void
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    LOCK TABLE analytics.spend_by_day_card_category, analytics.spend_by_month_card_category,
+               analytics.spend_by_month_merchant IN EXCLUSIVE MODE;
+    DELETE FROM analytics.spend_by_day_card_category;
+    INSERT INTO analytics.spend_by_day_card_category
+    SELECT posting_date, card_id, category_id, currency, count(*),
+           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
+           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
+    FROM analytics.transactions GROUP BY 1, 2, 3, 4;
+    DELETE FROM analytics.spend_by_month_card_category;
+    INSERT INTO analytics.spend_by_month_card_category
+    SELECT date_trunc('month', posting_date)::date, card_id, category_id, currency, count(*),
+           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
+           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
+    FROM analytics.transactions GROUP BY 1, 2, 3, 4;
+    DELETE FROM analytics.spend_by_month_merchant;
+    INSERT INTO analytics.spend_by_month_merchant
+    SELECT date_trunc('month', posting_date)::date, merchant_id, currency, count(*),
+           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
+           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
+    FROM analytics.transactions GROUP BY 1, 2, 3;
+END
+$fn$;
+
+-- Whatever was there before this migration.
+SELECT analytics.refresh_summaries();

@@ -79,16 +79,15 @@ int db_run_finish(db_conn *c, long long run_id, const char *status, const db_run
         fmt_ll(st->files_failed, b[7]), fmt_ll(st->txns_inserted, b[8]),
         fmt_ll(st->txns_present, b[9]), fmt_ll(st->unreconciled, b[10]),
         st->elapsed_ms >= 0 ? fmt_ll(st->elapsed_ms, b[11]) : NULL,
-        st->refresh_ms >= 0 ? fmt_ll(st->refresh_ms, b[12]) : NULL,
         error,
     };
     return db_exec(c,
                    "UPDATE raw.ingest_runs SET finished_at = now(), status = $2, files_found = $3, "
                    "files_new = $4, files_known = $5, files_skipped = $6, files_stored = $7, "
                    "files_duplicate = $8, files_failed = $9, txns_inserted = $10, "
-                   "txns_present = $11, unreconciled = $12, elapsed_ms = $13, refresh_ms = $14, "
-                   "error = $15 WHERE id = $1",
-                   15, params, err) < 0
+                   "txns_present = $11, unreconciled = $12, elapsed_ms = $13, error = $14 "
+                   "WHERE id = $1",
+                   14, params, err) < 0
                ? -1
                : 0;
 }
@@ -472,6 +471,9 @@ static int store_rows(db_conn *c, long long statement_id, long long card, const 
                      "ON CONFLICT (fingerprint, posting_date) DO NOTHING",
                      2, p2, err);
     if (n < 0)
+        return -1;
+    /* The summaries take this statement's new rows in the same commit. */
+    if (n > 0 && db_exec(c, "SELECT analytics.summarize_statement($1)", 1, p1, err) < 0)
         return -1;
     res->inserted = n;
     res->present = (long)in->n_rows - n;

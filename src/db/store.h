@@ -36,7 +36,7 @@ typedef struct db_run_stats {
     long files_stored, files_duplicate, files_failed;
     long long txns_inserted, txns_present;
     long unreconciled;
-    long long elapsed_ms, refresh_ms;   /* < 0: unknown */
+    long long elapsed_ms;
 } db_run_stats;
 
 /* Insert a raw.ingest_runs row ('running'); *run_id is its id. */
@@ -161,7 +161,8 @@ int db_terminate_backend(db_conn *c, int backend_pid, const char *app_name, cl_e
 /* Name this session in pg_stat_activity. */
 int db_set_application_name(db_conn *c, const char *name, cl_err *err);
 
-/* REFRESH MATERIALIZED VIEW CONCURRENTLY of every summary view. */
+/* Recompute the summary tables from analytics.transactions (ingest keeps
+ * them exact itself; this repairs them after manual changes). */
 int db_refresh_summaries(db_conn *c, cl_err *err);
 
 #endif

@@ -10,8 +10,8 @@
  * with its own connection, take pending files from that table (the work
  * queue) and store each in one transaction (see worker.h). The parent
  * watches them: a worker that crashes or exceeds the per-file timeout is
- * killed and replaced and its file marked failed with the reason. At the
- * end the summary views are refreshed once. */
+ * killed and replaced and its file marked failed with the reason. The
+ * summary tables are kept exact by every file's own transaction. */
 #ifndef CL_INGEST_H
 #define CL_INGEST_H
 
@@ -52,7 +52,6 @@ typedef struct ingest_summary {
     long long txns_present;     /* fingerprint already stored */
     long unreconciled;          /* statements stored by this run that do not reconcile */
     double elapsed_ms;
-    double refresh_ms;          /* < 0: no refresh */
     bool aborted;
     char abort_reason[512];
 } ingest_summary;

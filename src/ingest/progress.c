@@ -94,8 +94,6 @@ void ingest_summary_print(const ingest_summary *s, FILE *out)
     fprintf(out, "  unreconciled statements    %9ld\n", s->unreconciled);
     fprintf(out, "  workers                    %9d\n", s->workers);
     fprintf(out, "  elapsed                    %9.2f s\n", secs);
-    if (s->refresh_ms >= 0)
-        fprintf(out, "    summary refresh          %9.2f s\n", s->refresh_ms / 1000.0);
     fprintf(out, "  transactions per second    %9.0f\n",
             secs > 0 ? (double)s->txns_inserted / secs : 0.0);
     if (s->aborted)

@@ -1,6 +1,6 @@
 /* run.c - the parent of an ingest run: find and register files, keep N
  * worker processes busy, watch them (crash, timeout, lost database), log
- * each file, refresh the summary views once and write the run record. */
+ * each file and write the run record. */
 #include "ingest.h"
 
 #include "common/hash.h"
@@ -601,19 +601,13 @@ static int count_pending(run *r, long *n)
     return c ? db_count_pending(c, n, &err) : -1;
 }
 
-/* After the workers: refresh the summaries once, record the run. */
+/* After the workers: record the run. The summary tables need no refresh:
+ * every file's transaction added its own rows to them. */
 static void finish(run *r, double t0)
 {
     ingest_summary *s = r->s;
     db_conn *c = r->stopping && r->exit_code == CL_EXIT_DB ? NULL : parent_db(r);
     cl_err err = {0};
-    if (c && !s->aborted && (s->files_stored > 0 || s->txns_inserted > 0)) {
-        double t = util_now_ms();
-        if (db_refresh_summaries(c, &err) < 0)
-            log_error("ingest_refresh_failed", LOG_S("error", err.msg));
-        else
-            s->refresh_ms = util_now_ms() - t;
-    }
     if (c && !s->aborted)
         count_pending(r, &s->files_pending);
     s->elapsed_ms = util_now_ms() - t0;
@@ -627,7 +621,6 @@ static void finish(run *r, double t0)
         .files_duplicate = s->files_duplicate, .files_failed = s->files_failed + s->files_unreadable,
         .txns_inserted = s->txns_inserted, .txns_present = s->txns_present,
         .unreconciled = s->unreconciled, .elapsed_ms = (long long)s->elapsed_ms,
-        .refresh_ms = s->refresh_ms >= 0 ? (long long)s->refresh_ms : -1,
     };
     if (db_run_finish(c, s->run_id, s->aborted ? "aborted" : failed ? "failed" : "done", &st,
                       s->aborted ? s->abort_reason : NULL, &err) < 0)
@@ -748,7 +741,6 @@ static void cleanup(run *r)
 int ingest_run(const ingest_opts *o, ingest_summary *s)
 {
     memset(s, 0, sizeof *s);
-    s->refresh_ms = -1;
     s->dry_run = o->dry_run;
     double t0 = util_now_ms();
     run r = {.o = o, .s = s, .nw = jobs_default(o->jobs), .batch_limit = BATCH_FIRST};

@@ -45,11 +45,11 @@ analytics.transactions_category_idx I
 analytics.transactions_merchant_idx I
 analytics.transactions_statement_idx I
 analytics.transactions_description_trgm_idx I
-analytics.spend_by_month_card_category m
+analytics.spend_by_month_card_category r
 analytics.spend_by_month_card_category_key i
-analytics.spend_by_day_card_category m
+analytics.spend_by_day_card_category r
 analytics.spend_by_day_card_category_key i
-analytics.spend_by_month_merchant m
+analytics.spend_by_month_merchant r
 analytics.spend_by_month_merchant_key i
 analytics.ensure_partitions f
 analytics.refresh_summaries f"

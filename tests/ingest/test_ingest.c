@@ -433,11 +433,20 @@ static void test_store(void **state)
     /* Runs are recorded. */
     long long run = 0;
     assert_int_equal(db_run_start(g_c, "host", 1, 2, "test", "/data", &run, &err), 0);
-    db_run_stats st = {.files_found = 5, .txns_inserted = 5, .elapsed_ms = 10, .refresh_ms = -1};
+    db_run_stats st = {.files_found = 5, .txns_inserted = 5, .elapsed_ms = 10};
     assert_int_equal(db_run_finish(g_c, run, "done", &st, NULL, &err), 0);
     assert_int_equal(q_int(g_c, "SELECT files_found FROM raw.ingest_runs WHERE status = 'done'"), 5);
+    /* The summaries followed every stored row, and a full rebuild agrees. */
+    assert_int_equal(q_int(g_c, "SELECT sum(txn_count) FROM analytics.spend_by_month_card_category"), 5);
+    assert_int_equal(q_int(g_c, "SELECT sum(txn_count) FROM analytics.spend_by_day_card_category"), 5);
+    assert_int_equal(q_int(g_c, "SELECT sum(txn_count) FROM analytics.spend_by_month_merchant"), 5);
+    assert_int_equal(q_int(g_c, "SELECT (sum(spend) * 100)::bigint FROM analytics.spend_by_month_card_category"),
+                     475 * 2 + 8812 + 1999);
+    assert_int_equal(q_int(g_c, "SELECT count(*) FROM analytics.spend_by_day_card_category "
+                                "WHERE day = '2024-01-05' AND txn_count = 2"), 1);
     assert_int_equal(db_refresh_summaries(g_c, &err), 0);
     assert_int_equal(q_int(g_c, "SELECT sum(txn_count) FROM analytics.spend_by_month_card_category"), 5);
+    assert_int_equal(q_int(g_c, "SELECT sum(txn_count) FROM analytics.spend_by_month_merchant"), 5);
 
     bank_statement_free(s);
     bank_statement_free(s2);
