@@ -1,7 +1,6 @@
 -- 0002_ingest.down.sql - removes what 0002_ingest.up.sql added and puts the
 -- materialized summary views of 0001 back (the seeded categories stay:
 -- transactions may refer to them).
-DROP FUNCTION IF EXISTS analytics.summarize_statement(bigint);
 DROP FUNCTION IF EXISTS analytics.refresh_summaries();
 DROP TABLE IF EXISTS analytics.spend_by_month_card_category;
 DROP TABLE IF EXISTS analytics.spend_by_day_card_category;

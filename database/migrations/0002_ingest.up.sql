@@ -130,8 +130,9 @@ $fn$;
 -- REFRESH MATERIALIZED VIEW CONCURRENTLY of the three views of 0001 took
 -- 5.8 s, more than half the 10 s budget of the whole ingest, and it grows
 -- with the data. So the views become tables of the same names and columns
--- that every file's transaction updates by its own delta
--- (analytics.summarize_statement): exact at every commit, no refresh.
+-- that every file's transaction updates by its own delta (src/db/store.c,
+-- in the statement that inserts the rows): exact at every commit, no
+-- refresh.
 DROP MATERIALIZED VIEW analytics.spend_by_month_card_category;
 DROP MATERIALIZED VIEW analytics.spend_by_day_card_category;
 DROP MATERIALIZED VIEW analytics.spend_by_month_merchant;
@@ -178,49 +179,6 @@ CREATE TABLE analytics.spend_by_month_merchant (
 CREATE UNIQUE INDEX spend_by_month_merchant_key ON analytics.spend_by_month_merchant
     (month, merchant_id, currency) NULLS NOT DISTINCT;
 CREATE INDEX spend_by_month_merchant_merchant_idx ON analytics.spend_by_month_merchant (merchant_id, month);
-
--- Add one statement's analytics rows to the summaries (ingest calls it in
--- the file's transaction, after inserting them; rows another statement
--- already held are not the statement's and are not counted twice). Rows
--- are upserted in key order, tables in a fixed order: concurrent ingest
--- transactions wait for each other instead of deadlocking.
-CREATE FUNCTION analytics.summarize_statement(p_statement_id bigint) RETURNS void
-LANGUAGE plpgsql AS $fn$
-BEGIN
-    INSERT INTO analytics.spend_by_day_card_category AS s
-           (day, card_id, category_id, currency, txn_count, spend, credits, net)
-    SELECT posting_date, card_id, category_id, currency, count(*),
-           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
-           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
-    FROM analytics.transactions WHERE statement_id = p_statement_id
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (day, card_id, category_id, currency) DO UPDATE
-    SET txn_count = s.txn_count + EXCLUDED.txn_count, spend = s.spend + EXCLUDED.spend,
-        credits = s.credits + EXCLUDED.credits, net = s.net + EXCLUDED.net;
-
-    INSERT INTO analytics.spend_by_month_card_category AS s
-           (month, card_id, category_id, currency, txn_count, spend, credits, net)
-    SELECT date_trunc('month', posting_date)::date, card_id, category_id, currency, count(*),
-           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
-           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
-    FROM analytics.transactions WHERE statement_id = p_statement_id
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (month, card_id, category_id, currency) DO UPDATE
-    SET txn_count = s.txn_count + EXCLUDED.txn_count, spend = s.spend + EXCLUDED.spend,
-        credits = s.credits + EXCLUDED.credits, net = s.net + EXCLUDED.net;
-
-    INSERT INTO analytics.spend_by_month_merchant AS s
-           (month, merchant_id, currency, txn_count, spend, credits, net)
-    SELECT date_trunc('month', posting_date)::date, merchant_id, currency, count(*),
-           coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
-           coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)
-    FROM analytics.transactions WHERE statement_id = p_statement_id
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (month, merchant_id, currency) DO UPDATE
-    SET txn_count = s.txn_count + EXCLUDED.txn_count, spend = s.spend + EXCLUDED.spend,
-        credits = s.credits + EXCLUDED.credits, net = s.net + EXCLUDED.net;
-END
-$fn$;
 
 -- Recompute every summary from analytics.transactions (after rows were
 -- changed or deleted by hand, or merchants recategorized). Readers keep

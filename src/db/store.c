@@ -426,29 +426,73 @@ static int copy_stage(db_conn *c, const db_statement_in *in, cl_err *err)
     return db_copy_end(c, err) < 0 ? -1 : 0;
 }
 
+/* The summary tables (0002_ingest.up.sql) get the rows this statement
+ * inserted, in the same statement as the insert (RETURNING): each file's
+ * commit keeps them exact. Rows go in key order, tables in a fixed order,
+ * so concurrent files wait for each other instead of deadlocking. The
+ * aggregates match analytics.refresh_summaries(). */
+#define SUM_COLS "count(*), coalesce(-sum(amount) FILTER (WHERE amount < 0), 0), " \
+                 "coalesce(sum(amount) FILTER (WHERE amount > 0), 0), sum(amount)"
+#define SUM_SET "DO UPDATE SET txn_count = t.txn_count + EXCLUDED.txn_count, " \
+                "spend = t.spend + EXCLUDED.spend, credits = t.credits + EXCLUDED.credits, " \
+                "net = t.net + EXCLUDED.net"
+
+static const char insert_rows_sql[] =
+    "WITH ins AS ("
+    " INSERT INTO analytics.transactions (card_id, statement_id, line_seq, transaction_date,"
+    "  posting_date, description, merchant_id, category_id, amount, currency, foreign_amount,"
+    "  foreign_currency, fingerprint)"
+    " SELECT $1, $2, s.seq, s.transaction_date, s.posting_date, s.description, m.id, m.category_id,"
+    "  s.amount, s.currency, s.foreign_amount, s.foreign_currency, s.fingerprint"
+    " FROM ingest_stage s LEFT JOIN analytics.merchants m ON m.name = s.merchant"
+    " ORDER BY s.posting_date, s.fingerprint"
+    " ON CONFLICT (fingerprint, posting_date) DO NOTHING"
+    " RETURNING posting_date, card_id, category_id, merchant_id, currency, amount),"
+    "lines AS ("
+    " INSERT INTO raw.transaction_lines (statement_id, seq, page_no, line_no, raw_date,"
+    "  raw_description, raw_amount)"
+    " SELECT $2, seq, page_no, line_no, raw_date, raw_description, raw_amount FROM ingest_stage),"
+    "d AS ("
+    " INSERT INTO analytics.spend_by_day_card_category AS t (day, card_id, category_id, currency,"
+    "  txn_count, spend, credits, net)"
+    " SELECT posting_date, card_id, category_id, currency, " SUM_COLS " FROM ins"
+    " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+    " ON CONFLICT (day, card_id, category_id, currency) " SUM_SET "),"
+    "mc AS ("
+    " INSERT INTO analytics.spend_by_month_card_category AS t (month, card_id, category_id,"
+    "  currency, txn_count, spend, credits, net)"
+    " SELECT date_trunc('month', posting_date)::date, card_id, category_id, currency, " SUM_COLS
+    " FROM ins GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+    " ON CONFLICT (month, card_id, category_id, currency) " SUM_SET "),"
+    "mm AS ("
+    " INSERT INTO analytics.spend_by_month_merchant AS t (month, merchant_id, currency, txn_count,"
+    "  spend, credits, net)"
+    " SELECT date_trunc('month', posting_date)::date, merchant_id, currency, " SUM_COLS
+    " FROM ins GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    " ON CONFLICT (month, merchant_id, currency) " SUM_SET ")"
+    "SELECT count(*) FROM ins";
+
+/* The staging table lives as long as the session; emptied by DELETE (a
+ * TRUNCATE, or ON COMMIT DELETE ROWS, makes new files at every commit)
+ * and vacuumed now and then by db_stage_vacuum(). */
+static const char stage_sql[] =
+    "CREATE TEMP TABLE IF NOT EXISTS ingest_stage (seq integer, page_no integer, line_no integer,"
+    " raw_date text, raw_description text, raw_amount text, transaction_date date,"
+    " posting_date date, description text, merchant text, amount numeric(14,2), currency text,"
+    " foreign_amount numeric(14,2), foreign_currency text, fingerprint text);"
+    "DELETE FROM ingest_stage";
+
 static int store_rows(db_conn *c, long long statement_id, long long card, const db_statement_in *in,
                       db_store_result *res, cl_err *err)
 {
     char sid[24], cid[24];
-    const char *p1[] = {fmt_ll(statement_id, sid)};
-    const char *p2[] = {fmt_ll(card, cid), sid};
-    if (db_exec(c,
-                "CREATE TEMP TABLE IF NOT EXISTS ingest_stage (seq integer, page_no integer, "
-                "line_no integer, raw_date text, raw_description text, raw_amount text, "
-                "transaction_date date, posting_date date, description text, merchant text, "
-                "amount numeric(14,2), currency text, foreign_amount numeric(14,2), "
-                "foreign_currency text, fingerprint text) ON COMMIT DELETE ROWS",
-                0, NULL, err) < 0 ||
-        copy_stage(c, in, err) < 0 ||
-        db_exec(c,
-                "INSERT INTO raw.transaction_lines (statement_id, seq, page_no, line_no, raw_date, "
-                "raw_description, raw_amount) SELECT $1, seq, page_no, line_no, raw_date, "
-                "raw_description, raw_amount FROM ingest_stage",
-                1, p1, err) < 0)
+    const char *p[] = {fmt_ll(card, cid), fmt_ll(statement_id, sid)};
+    if (db_exec(c, stage_sql, 0, NULL, err) < 0 || copy_stage(c, in, err) < 0)
         return -1;
     /* Merchants in name order (every worker the same order: no deadlock);
      * a new merchant takes its category from the keyword rules (the same
-     * choice as analytics.category_for_merchant(), as one join). */
+     * choice as analytics.category_for_merchant(), as one join). They must
+     * be visible to the insert below: a statement of their own. */
     if (db_exec(c,
                 "INSERT INTO analytics.merchants (name, category_id) "
                 "SELECT DISTINCT ON (s.m) s.m, r.category_id FROM "
@@ -460,24 +504,23 @@ static int store_rows(db_conn *c, long long statement_id, long long card, const 
                 "ON CONFLICT (name) DO NOTHING",
                 0, NULL, err) < 0)
         return -1;
-    long n = db_exec(c,
-                     "INSERT INTO analytics.transactions (card_id, statement_id, line_seq, "
-                     "transaction_date, posting_date, description, merchant_id, category_id, amount, "
-                     "currency, foreign_amount, foreign_currency, fingerprint) "
-                     "SELECT $1, $2, s.seq, s.transaction_date, s.posting_date, s.description, m.id, "
-                     "m.category_id, s.amount, s.currency, s.foreign_amount, s.foreign_currency, "
-                     "s.fingerprint FROM ingest_stage s LEFT JOIN analytics.merchants m "
-                     "ON m.name = s.merchant ORDER BY s.posting_date, s.fingerprint "
-                     "ON CONFLICT (fingerprint, posting_date) DO NOTHING",
-                     2, p2, err);
-    if (n < 0)
+    char *n = NULL;
+    if (db_query_value(c, insert_rows_sql, 2, p, &n, err) < 0)
         return -1;
-    /* The summaries take this statement's new rows in the same commit. */
-    if (n > 0 && db_exec(c, "SELECT analytics.summarize_statement($1)", 1, p1, err) < 0)
-        return -1;
-    res->inserted = n;
-    res->present = (long)in->n_rows - n;
+    res->inserted = n ? strtol(n, NULL, 10) : 0;
+    res->present = (long)in->n_rows - res->inserted;
+    free(n);
     return 0;
+}
+
+int db_stage_vacuum(db_conn *c, cl_err *err)
+{
+    char *t = NULL;
+    if (db_query_value(c, "SELECT to_regclass('pg_temp.ingest_stage')::text", 0, NULL, &t, err) < 0)
+        return -1;
+    int rc = t ? (db_exec(c, "VACUUM ingest_stage", 0, NULL, err) < 0 ? -1 : 0) : 0;
+    free(t);
+    return rc;
 }
 
 /* What the schema requires of a statement; a one-line reason otherwise. */

@@ -142,6 +142,10 @@ typedef struct db_store_result {
 int db_store_statement(db_conn *c, const db_claim *f, const db_statement_in *in,
                        db_store_result *res, cl_err *err);
 
+/* Vacuum this session's staging table (emptied by DELETE after every
+ * file); call it now and then outside any transaction. */
+int db_stage_vacuum(db_conn *c, cl_err *err);
+
 /* analytics.ensure_partitions(from, to) in its own transaction. Call it on
  * a connection that holds no open transaction. */
 int db_ensure_partitions(db_conn *c, cl_date from, cl_date to, cl_err *err);

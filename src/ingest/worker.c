@@ -24,6 +24,8 @@
 #define YEAR_MAX 2199
 /* A file that keeps hitting deadlocks is failed after this many tries. */
 #define MAX_RETRIES 5
+/* Vacuum the session's staging table after this many files. */
+#define STAGE_VACUUM_EVERY 32
 
 typedef struct wstate {
     const ingest_worker_cfg *cfg;
@@ -32,6 +34,7 @@ typedef struct wstate {
     bool year_ok[YEAR_MAX - YEAR_MIN + 1];
     long long retry_file;
     int retries;
+    long files;
 } wstate;
 
 /* Write a whole message; the parent gone means we are done too. */
@@ -302,6 +305,9 @@ void ingest_worker_main(const ingest_worker_cfg *cfg)
         }
         process(&w, &f);
         db_claim_clear(&f);
+        if (++w.files % STAGE_VACUUM_EVERY == 0 && db_stage_vacuum(w.db, &err) < 0 &&
+            err.code == CL_E_DB)
+            fatal(&w, &err);
     }
     db_close(w.ddl);
     db_close(w.db);
