@@ -14,6 +14,7 @@ ok "the corpus has at least 200 statements ($n)" test "$n" -ge 200
 db=$(new_db ingest)
 
 # --- a dry run writes nothing -------------------------------------------------
+"$CARDLEDGER" migrate up --db "$db" >/dev/null 2>&1
 ingest "$db" --dry-run "$corpus"
 is "dry run exits 0" "$?" "0"
 is "dry run counts every file as new" "$(summary_value new)" "$n"
