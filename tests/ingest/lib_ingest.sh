@@ -133,3 +133,25 @@ ingest() {
 summary_value() {
     grep -E "^ *$1 " "$CL_TEST_TMP/ingest.out" | head -1 | awk '{print $NF}'
 }
+
+# wait_until DSN SQL [SECONDS]: poll until SQL returns t (false after the time).
+wait_until() {
+    local i limit=$(( ${3:-60} * 10 ))
+    for ((i = 0; i < limit; i++)); do
+        [ "$(psql "$1" -qAtX -c "$2" 2>/dev/null)" = "t" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# all_or_nothing DESC DSN: no file is half stored (every statement has all
+# its raw lines; every done file has its statement, no other file has one).
+all_or_nothing() {
+    is "$1" "$(q "$2" "
+        SELECT (SELECT count(*) FROM raw.statements s
+                WHERE s.transaction_count <> (SELECT count(*) FROM raw.transaction_lines l
+                                              WHERE l.statement_id = s.id))
+             + (SELECT count(*) FROM raw.source_files f
+                WHERE (f.status = 'done') <> EXISTS (SELECT 1 FROM raw.statements s
+                                                     WHERE s.source_file_id = f.id))")" "0"
+}

@@ -116,7 +116,8 @@ is "every row of that statement stored" \
 is "it does not reconcile: flagged and counted" "$(summary_value 'unreconciled statements')" "1"
 like "status lists it" "$("$CARDLEDGER" status --db "$db" 2>/dev/null)" "dbs +4444 +2023-11-20"
 ingest "$db" "$dup/twice.pdf"
-is "read again it adds nothing" "$(q "$db" "SELECT count(*) FROM analytics.transactions WHERE description = 'DAYBREAK BAKERY'")" "2"
+is "read again it adds nothing" "$(q "$db" "SELECT count(*) FROM analytics.transactions WHERE description = 'DAYBREAK BAKERY'
+                                            AND transaction_date = '2023-10-24' AND amount = -8.75")" "2"
 
 # --- usage and exit codes ----------------------------------------------------------------
 "$CARDLEDGER" ingest --db "$db" >/dev/null 2>&1
