@@ -56,13 +56,20 @@ static const char description[] =
     "  cardledger ingest --retry-failed --file-timeout 120 ~/statements\n"
     "  cardledger ingest --dry-run ~/Downloads\n";
 
-static bool parse_seconds(const cli_command *cmd, const char *v, double *out)
+/* A decimal option value in [0, max] (absent: def). */
+static bool get_number(const cli_command *cmd, const cli_args *a, const char *name, double def,
+                       double max, const char *unit, double *out)
 {
+    const char *v = cli_get(cmd, a, name);
+    if (!v) {
+        *out = def;
+        return true;
+    }
     char *end;
     errno = 0;
     double d = strtod(v, &end);
-    if (errno || end == v || *end || !isfinite(d) || d < 0 || d > 86400) {
-        cli_usage_error(cmd, "--file-timeout must be a number of seconds from 0 to 86400, not '%s'", v);
+    if (errno || end == v || *end || !isfinite(d) || d < 0 || d > max) {
+        cli_usage_error(cmd, "--%s must be a number of %s from 0 to %g, not '%s'", name, unit, max, v);
         return false;
     }
     *out = d;
@@ -77,13 +84,11 @@ static int run(const cli_command *cmd, int argc, char **argv)
         return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
     if (a.npos == 0)
         return cli_usage_error(cmd, "no PATH given");
-    long jobs, mem_mb;
+    long jobs;
+    double timeout, mem_mb;
     if (!cli_get_int(cmd, &a, "jobs", 0, 1, 256, &jobs) ||
-        !cli_get_int(cmd, &a, "memory-limit", 512, 0, 1 << 20, &mem_mb))
-        return CL_EXIT_USAGE;
-    double timeout = 60;
-    const char *t = cli_get(cmd, &a, "file-timeout");
-    if (t && !parse_seconds(cmd, t, &timeout))
+        !get_number(cmd, &a, "file-timeout", 60, 86400, "seconds", &timeout) ||
+        !get_number(cmd, &a, "memory-limit", 512, 1 << 20, "megabytes", &mem_mb))
         return CL_EXIT_USAGE;
     ingest_opts o = {
         .dsn = cli_get(cmd, &a, "db"),
@@ -96,7 +101,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         .progress = !cli_flag(cmd, &a, "no-progress") && isatty(STDERR_FILENO),
         .password_file = cli_get(cmd, &a, "password-file"),
         .file_timeout_s = timeout,
-        .worker_mem_limit = (size_t)mem_mb << 20,
+        .worker_mem_limit = (size_t)(mem_mb * 1048576.0),
     };
     ingest_summary s;
     int code = ingest_run(&o, &s);
