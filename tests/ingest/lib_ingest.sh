@@ -131,7 +131,7 @@ ingest() {
 
 # summary_value LABEL: a number from the last summary table.
 summary_value() {
-    grep -E "^ *$1 " "$CL_TEST_TMP/ingest.out" | head -1 | awk '{print $NF}'
+    grep -E "^ *$1 {2,}[0-9]" "$CL_TEST_TMP/ingest.out" | head -1 | awk '{print $NF}'
 }
 
 # wait_until DSN SQL [SECONDS]: poll until SQL returns t (false after the time).
