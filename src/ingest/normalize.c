@@ -58,12 +58,42 @@ static const char *const cities[] = {
     "HONG KONG", "TOKYO", "BANGKOK", "JAKARTA", "DUBAI",
 };
 
-static bool in_list(const char *tok, const char *const *list, size_t n)
+static int cmp_str(const void *a, const void *b)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(tok, list[i]) == 0)
-            return true;
-    return false;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The lists above, sorted once, for binary search (every transaction looks
+ * up several words). */
+typedef struct word_set {
+    const char **v;
+    size_t n;
+} word_set;
+
+static word_set g_processors, g_bare, g_regions, g_suffixes, g_cities;
+
+static void set_init(word_set *s, const char *const *list, size_t n)
+{
+    s->v = xmalloc(n * sizeof *s->v);
+    memcpy(s->v, list, n * sizeof *s->v);
+    s->n = n;
+    qsort(s->v, n, sizeof *s->v, cmp_str);
+}
+
+static void sets_init(void)
+{
+    if (g_regions.v)
+        return;
+    set_init(&g_processors, processors, ARRAY_LEN(processors));
+    set_init(&g_bare, bare_processors, ARRAY_LEN(bare_processors));
+    set_init(&g_regions, region_codes, ARRAY_LEN(region_codes));
+    set_init(&g_suffixes, suffixes, ARRAY_LEN(suffixes));
+    set_init(&g_cities, cities, ARRAY_LEN(cities));
+}
+
+static bool in_set(const char *tok, const word_set *s)
+{
+    return bsearch(&tok, s->v, s->n, sizeof *s->v, cmp_str) != NULL;
 }
 
 /* Upper-case a description into w: letters, digits, '&', '-', '*' and
@@ -101,7 +131,7 @@ static char *strip_star(char *w)
     for (char *p = rest; *p; p++)
         if (*p == '*')
             *p = ' ';
-    if (!k || in_list(left, processors, ARRAY_LEN(processors)))
+    if (!k || in_set(left, &g_processors))
         return rest;
     *star = '\0';
     return w;
@@ -147,7 +177,7 @@ static int city_tail(char **tok, int n)
                 strncat(buf, " ", sizeof buf - strlen(buf) - 1);
             strncat(buf, tok[i], sizeof buf - strlen(buf) - 1);
         }
-        if (in_list(buf, cities, ARRAY_LEN(cities)))
+        if (in_set(buf, &g_cities))
             return len;
     }
     return 0;
@@ -155,12 +185,13 @@ static int city_tail(char **tok, int n)
 
 void ingest_merchant_name(const char *description, char *out, size_t outsz)
 {
+    sets_init();
     char w[512];
     clean(description ? description : "", w, sizeof w);
     char *s = strip_star(w);
     char *tok[MAX_TOKENS];
     int n = split(s, tok, MAX_TOKENS);
-    if (n >= 2 && in_list(tok[0], bare_processors, ARRAY_LEN(bare_processors))) {
+    if (n >= 2 && in_set(tok[0], &g_bare)) {
         memmove(tok, tok + 1, (size_t)(n - 1) * sizeof *tok);
         n--;
     }
@@ -177,8 +208,7 @@ void ingest_merchant_name(const char *description, char *out, size_t outsz)
     n = kept;
     for (;;) {
         int c;
-        if (n >= 2 && (in_list(tok[n - 1], region_codes, ARRAY_LEN(region_codes)) ||
-                       in_list(tok[n - 1], suffixes, ARRAY_LEN(suffixes))))
+        if (n >= 2 && (in_set(tok[n - 1], &g_regions) || in_set(tok[n - 1], &g_suffixes)))
             n--;
         else if ((c = city_tail(tok, n)) > 0)
             n -= c;
