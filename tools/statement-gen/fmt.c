@@ -36,6 +36,12 @@ const char *sg_num(cl_money v)
     return out;
 }
 
+const char *sg_whole(cl_money v)
+{
+    const char *n = sg_num(v);
+    return sg_strf("%.*s", (int)strlen(n) - 3, n);
+}
+
 const char *sg_num_plain(cl_money v)
 {
     char *out = ring_next();

@@ -10,6 +10,8 @@
 
 /* |v| as "1,234.56" (comma groups). */
 const char *sg_num(cl_money v);
+/* |v| in whole units, grouped: "14,000" (cents dropped). */
+const char *sg_whole(cl_money v);
 /* |v| as "1234.56" (no groups). */
 const char *sg_num_plain(cl_money v);
 /* |v| with a currency prefix and a leading "-" when v < 0: "-$1,234.56".

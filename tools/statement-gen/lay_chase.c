@@ -109,9 +109,9 @@ static void summary(sg_render *r)
     r->truth.period_printed = true;
     cl_money avail = s->credit_limit - s->new_balance;
     sg_pair(r, &body, 36, 290, y + LH * 10, "Credit Access Line",
-            sg_strf("$%.*s", (int)strlen(sg_num(s->credit_limit)) - 3, sg_num(s->credit_limit)));
+            sg_strf("$%s", sg_whole(s->credit_limit)));
     sg_pair(r, &body, 36, 290, y + LH * 11, "Available Credit",
-            sg_strf("$%.*s", (int)strlen(sg_num(avail)) - 3, sg_num(avail)));
+            sg_strf("$%s", sg_whole(avail)));
     sg_pair(r, &body, 36, 290, y + LH * 12, "Cash Access Line", "$600");
     sg_pair(r, &body, 36, 290, y + LH * 13, "Available for Cash", "$600");
     sg_pair(r, &body, 36, 290, y + LH * 14, "Past Due Amount", "$0.00");

@@ -3,9 +3,21 @@
 
 #include <string.h>
 
-extern const sg_layout sg_layout_chase;
+extern const sg_layout sg_layout_amex_sg, sg_layout_bank_of_america, sg_layout_chase,
+    sg_layout_citibank_sg, sg_layout_dbs, sg_layout_hsbc_sg,
+    sg_layout_maybank, sg_layout_ocbc, sg_layout_standard_chartered,
+    sg_layout_trust;
 
 const sg_layout *const sg_layouts[] = {
+    &sg_layout_amex_sg,
+    &sg_layout_bank_of_america,
+    &sg_layout_citibank_sg,
+    &sg_layout_dbs,
+    &sg_layout_hsbc_sg,
+    &sg_layout_maybank,
+    &sg_layout_ocbc,
+    &sg_layout_standard_chartered,
+    &sg_layout_trust,
     &sg_layout_chase,
     NULL,
 };

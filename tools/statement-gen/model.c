@@ -173,7 +173,9 @@ static void add_purchase(builder *b, bool december)
         if (t->amount == 0)
             t->amount = -1;
     } else {
-        if (p->location)
+        if (p->location && sg_prng_chance(r, 8))
+            sg_name_foreign(r, p->currency, loc, sizeof loc); /* abroad, no FX line */
+        else if (p->location)
             sg_name_location(r, p->region, loc, sizeof loc);
         t->amount = -random_amount(r);
     }
@@ -307,7 +309,8 @@ static void finish_totals(sg_gen *g, sg_statement *s)
         }
         if (g->params->mixed_case && (t->kind == SG_PURCHASE || t->kind == SG_REFUND)) {
             sg_title_case(t->merchant);
-            sg_title_case(t->location);
+            if (!g->params->upper_location)
+                sg_title_case(t->location);
         }
         snprintf(t->desc, sizeof t->desc, "%s%s%s", t->merchant, t->location[0] ? " " : "",
                  t->location);

@@ -28,6 +28,7 @@ typedef struct sg_gen_params {
     int card_len;               /* 15 or 16 */
     bool foreign;               /* the layout prints foreign-currency amounts */
     bool mixed_case;            /* descriptions in Title Case rather than CAPITALS */
+    bool upper_location;        /* ... except the location part */
     bool long_descs;            /* some descriptions long enough to wrap */
     bool location;              /* purchases carry a city/country part */
     bool payment_location;      /* payments carry one too (HSBC) */
