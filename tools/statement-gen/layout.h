@@ -70,6 +70,7 @@ struct sg_render {
     void (*next_page)(sg_render *r);
     int section;                /* the layout's own bookkeeping */
     const char *section_name;
+    const void *spec;           /* a layout family's description (us_family.h) */
 };
 
 /* Starts page n+1 with the layout's drawing order; returns its number. */

@@ -271,11 +271,11 @@ static void build_txns(builder *b, int n)
             slots--;
         }
     }
-    if (slots > 0 && n >= 3 && prev > 0 && paid == 0 && sg_prng_chance(r, 70)) {
+    if (slots > 0 && n >= 3 && prev > 0 && paid == 0 && p->late_fee > 0 && sg_prng_chance(r, 70)) {
         add_charge(b, SG_FEE, p->late_fee_desc, p->late_fee, s->period_start + 24);
         slots--;
     }
-    if (slots > 0 && n >= 4 && sg_prng_chance(r, 4)) {
+    if (slots > 0 && n >= 4 && p->annual_fee > 0 && sg_prng_chance(r, 4)) {
         add_charge(b, SG_FEE, p->annual_fee_desc, p->annual_fee,
                    s->period_start + (cl_date)sg_prng_range(r, 0, 20));
         slots--;
