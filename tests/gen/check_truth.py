@@ -116,21 +116,23 @@ def check(path, want_luhn):
                 + Decimal(s["interest"]) - pay)
         if calc != Decimal(s["new_balance"]):
             problems.append("summary not self-consistent")
-    if want_luhn:
+    if want_luhn is not None:
         text = "\n".join("\n".join(p) for p in pages)
         found = False
-        for m in re.finditer(r"\d(?:[ -]?\d){12,18}", text):
+        for m in re.finditer(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])", text):
             digits = re.sub(r"\D", "", m.group(0))
             if luhn(digits) and digits.endswith(truth["account_last4"] or "????"):
                 found = True
-        if not found:
+        if want_luhn and not found:
             problems.append("no Luhn-valid full card number printed")
+        if not want_luhn and found:
+            problems.append("a Luhn-valid full card number is printed")
     return ["%s: %s" % (path, p) for p in problems]
 
 
 def main(argv):
-    want_luhn = "--luhn" in argv
-    files = [a for a in argv if a != "--luhn"]
+    want_luhn = True if "--luhn" in argv else False if "--no-luhn" in argv else None
+    files = [a for a in argv if a not in ("--luhn", "--no-luhn")]
     problems = []
     for f in files:
         problems += check(f, want_luhn)

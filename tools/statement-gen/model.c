@@ -194,15 +194,16 @@ static void add_purchase(builder *b, bool december)
                       s->period_end);
 }
 
-static void add_fx_fee(builder *b, const sg_txn *purchase)
+/* Takes the purchase by value: add_txn() may move the array. */
+static void add_fx_fee(builder *b, sg_txn purchase)
 {
     const sg_gen_params *p = b->g->params;
-    cl_money fee = (-purchase->amount * p->fx_fee_bp + 5000) / 10000;
+    cl_money fee = (-purchase.amount * p->fx_fee_bp + 5000) / 10000;
     sg_txn *t = add_txn(b, SG_FEE);
     t->amount = -(fee > 0 ? fee : 1);
-    t->date = purchase->date;
-    t->posted = purchase->posted;
-    t->ref_of = purchase->seq;
+    t->date = purchase.date;
+    t->posted = purchase.posted;
+    t->ref_of = purchase.seq;
     set_merchant(t, p->fx_fee_desc, "");
 }
 
@@ -284,7 +285,7 @@ static void build_txns(builder *b, int n)
     while (slots > 0) {
         const sg_txn *last = s->n ? &s->txns[s->n - 1] : NULL;
         if (last && last->kind == SG_PURCHASE && last->foreign && p->fx_fee_bp > 0) {
-            add_fx_fee(b, last);
+            add_fx_fee(b, *last);
         } else if (s->n && sg_prng_chance(r, 5) && add_refund(b)) {
             /* added */
         } else {
