@@ -4,11 +4,12 @@
 #include <stddef.h>
 #include <string.h>
 
-extern const cli_command cli_cmd_db, cli_cmd_migrate, cli_cmd_doctor;
+extern const cli_command cli_cmd_db, cli_cmd_migrate, cli_cmd_doctor, cli_cmd_layout;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_db,
     &cli_cmd_migrate,
     &cli_cmd_doctor,
+    &cli_cmd_layout,
     NULL,
 };

@@ -1,0 +1,43 @@
+/* text.c - the document text model shared by both sources: release and
+ * page text. */
+#include "pdf.h"
+#include "common/sbuf.h"
+#include "common/util.h"
+
+#include <stdlib.h>
+
+static void line_free(pdf_line *l)
+{
+    for (int i = 0; i < l->n_words; i++)
+        free(l->words[i].text);
+    free(l->words);
+    free(l->text);
+}
+
+void pdf_text_free(pdf_text *t)
+{
+    if (!t)
+        return;
+    for (int p = 0; p < t->n_pages; p++) {
+        for (int i = 0; i < t->pages[p].n_lines; i++)
+            line_free(&t->pages[p].lines[i]);
+        free(t->pages[p].lines);
+    }
+    free(t->pages);
+    free(t->path);
+    free(t->producer);
+    free(t->creator);
+    free(t->title);
+    free(t->author);
+    free(t);
+}
+
+char *pdf_page_text(const pdf_page *p)
+{
+    sbuf b = {0};
+    for (int i = 0; i < p->n_lines; i++) {
+        sbuf_puts(&b, p->lines[i].text);
+        sbuf_putc(&b, '\n');
+    }
+    return sbuf_detach(&b);
+}
