@@ -47,6 +47,7 @@ typedef struct engine {
     long pending;               /* index of the transaction continuation lines extend, or -1 */
     const bank_section *sec;
     bool in_table;
+    bool account;               /* reconcile and sign as a bank account */
     int bal_hdr_page, bal_col0, bal_col1;   /* last balance column header */
 
     sbuf work;                  /* the line with drop patterns blanked */

@@ -117,6 +117,9 @@ static void resolve_dates(engine *e)
 static void signs(engine *e)
 {
     bank_statement *st = e->st;
+    e->account = e->p->account;
+    for (size_t i = 0; e->p->balance_is_account && i < st->n_txns; i++)
+        e->account |= e->x[i].has_balance;
     bool have_prev = st->summary.previous_balance.present;
     cl_money prev = st->summary.previous_balance.value;
     for (size_t i = 0; i < st->n_txns; i++) {
@@ -129,7 +132,7 @@ static void signs(engine *e)
              * card balance with charges). */
             cl_money delta = x->balance_printed - prev;
             if (delta == t->amount || delta == -t->amount)
-                pol = (delta > 0) == e->p->account ? BANK_POL_CREDIT : BANK_POL_CHARGE;
+                pol = (delta > 0) == e->account ? BANK_POL_CREDIT : BANK_POL_CHARGE;
         }
         if (x->has_balance) {
             have_prev = true;
@@ -166,7 +169,7 @@ static void reconcile(engine *e)
     }
     cl_money prev = s->previous_balance.present ? s->previous_balance.value : 0;
     /* Card balances are owed: a charge (negative) raises them. */
-    cl_money change = e->p->account ? s->new_balance.value - prev : prev - s->new_balance.value;
+    cl_money change = e->account ? s->new_balance.value - prev : prev - s->new_balance.value;
     st->reconcile_known = true;
     st->reconcile_difference = sum - change;
     st->reconciled = st->reconcile_difference == 0;
@@ -175,7 +178,7 @@ static void reconcile(engine *e)
                                 "(difference %s)",
                             cl_money_format(sum, a), cl_money_format(change, b),
                             cl_money_format(st->reconcile_difference, c));
-    if (!e->p->account && s->previous_balance.present && s->payments_and_credits.present &&
+    if (!e->account && s->previous_balance.present && s->payments_and_credits.present &&
         s->purchases.present) {
         cl_money calc = prev - absm(s->payments_and_credits.value) + s->purchases.value +
                         (s->fees.present ? s->fees.value : 0) + (s->interest.present ? s->interest.value : 0);

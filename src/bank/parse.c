@@ -203,7 +203,7 @@ static void append_desc(bank_txn *t, const char *s, size_t n)
 }
 
 /* A line after a transaction: sign marker, foreign amount, continuation. */
-static bank_line_kind try_follow(engine *e, const char *s, size_t n)
+static bank_line_kind follow_text(engine *e, const char *s, size_t n)
 {
     bank_txn *t = &e->st->txns[e->pending];
     txn_extra *x = &e->x[e->pending];
@@ -214,13 +214,23 @@ static bank_line_kind try_follow(engine *e, const char *s, size_t n)
     while (end > b && s[end - 1] == ' ')
         end--;
     if (e->p->sign_below) {
-        bank_mark m = bank_mark_parse(s + b, end - b);
-        int c0 = eng_col(s, b), c1 = c0 + eng_col(s + b, end - b);
+        /* A CR/DR marker printed under the amount, alone or at the end of
+         * a line whose other text is handled below. */
+        size_t w = end;
+        while (w > b && s[w - 1] != ' ')
+            w--;
+        bank_mark m = bank_mark_parse(s + w, end - w);
+        int c0 = eng_col(s, w), c1 = c0 + eng_col(s + w, end - w);
         if ((m == BANK_MARK_CR || m == BANK_MARK_DR) &&
             cols_overlap(c0, c1, x->amount_col0, x->amount_col1, 4)) {
             if (x->mark == BANK_MARK_NONE)
                 x->mark = m;
-            return BANK_LINE_SIGN;
+            detail(e, "sign ", m == BANK_MARK_CR ? "CR" : "DR");
+            while (w > b && s[w - 1] == ' ')
+                w--;
+            if (w == b)
+                return BANK_LINE_SIGN;
+            n = end = w;
         }
     }
     for (int i = 0; i < e->p->foreign_line.n; i++) {
@@ -264,6 +274,12 @@ static bank_line_kind try_follow(engine *e, const char *s, size_t n)
         }
     }
     return BANK_LINE_NONE;
+}
+
+static bank_line_kind try_follow(engine *e, const char *s, size_t n)
+{
+    bank_line_kind k = follow_text(e, s, n);
+    return k == BANK_LINE_NONE && strstr(e->detail, "sign ") ? BANK_LINE_SIGN : k;
 }
 
 static bool sections_line(engine *e, const char *s, size_t n)

@@ -342,8 +342,16 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
         return parse_int(c, v, 0, 40, &p->cont_tolerance);
     if (!strcmp(k, "sign_below"))
         return parse_bool(c, v, &p->sign_below);
-    if (!strcmp(k, "sign_from_balance"))
+    if (!strcmp(k, "sign_from_balance")) {
+        /* yes: as the profile's kind; account: a statement printing a
+         * running balance is a bank account's, whatever the kind. */
+        p->balance_is_account = !strcmp(v, "account");
+        if (p->balance_is_account) {
+            p->sign_from_balance = true;
+            return 0;
+        }
         return parse_bool(c, v, &p->sign_from_balance);
+    }
     return perr(c, "unknown key '%s' in [transactions]", k);
 }
 

@@ -79,6 +79,7 @@ typedef struct bank_profile {
     int cont_max, cont_tolerance;
     bool sign_below;
     bool sign_from_balance;
+    bool balance_is_account;    /* sign_from_balance = account: a running balance means a bank account */
     bank_polarity mark_pol[6];  /* indexed by bank_mark */
 
     bank_section *sections;

@@ -64,7 +64,8 @@ static int load_user_dir(bank_registry *r, const char *dir, cl_err *err)
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_name);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         char path[4096];
