@@ -34,7 +34,7 @@ purchases.below = (?i)\b(?<label>New Debits)\b
 new_balance.below = (?i)\b(?<label>Closing Balance)\b
 
 [transactions]
-line = ^\s*(?<date>\d{2}\.\d{2}\.\d{2})\s{2,}(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>[\d,]+\.\d{2})\s{2,})?(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<date>\d{2}\.\d{2}\.\d{2})\s+(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>[\d,]+\.\d{2})\s{2,})?(?<amount>%AMOUNT%)\s*$
 date_format = DD.MM.YY
 # "CR" printed under the amount marks a credit.
 sign_below = yes

@@ -39,7 +39,7 @@ fees.below = (?i)INTEREST\s+(?<label>FEES)\s+CURRENT
 new_balance.below = (?i)FEES\s+(?<label>CURRENT)\s*$
 
 [transactions]
-line = ^\s*(?<date>\d{1,2} %MONTH%)\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
 continuation = aligned
 ignore = (?i)^\s*TOTAL (?:PAYMENTS|PURCHASES)

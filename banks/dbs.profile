@@ -33,7 +33,7 @@ new_balance = (?i)^\s*GRAND TOTAL FOR ALL CARD ACCOUNTS:?\s+(?<amount>%AMOUNT%)\
 new_balance = (?i)^\s*TOTAL:\s+(?<amount>%AMOUNT%)\s*$
 
 [transactions]
-line = ^\s*(?<date>\d{1,2} %MONTH%)\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
 continuation = aligned
 continuation_exclude = (?i)^\s*REF\.? NO\.?:

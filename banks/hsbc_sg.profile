@@ -29,7 +29,7 @@ payments_and_credits = (?i)^\s*Total Credit Transactions\s+(?<amount>%AMOUNT%)\s
 new_balance.below = (?i)\b(?<label>Total Due)\b
 
 [transactions]
-line = ^\s*(?<posted_date>\d{1,2} %MONTH%)\s+(?<date>\d{1,2} %MONTH%)\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<posted_date>\d{1,2} %MONTH%)\s+(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
 # The city/country line under a merchant belongs to its description.
 continuation = aligned

@@ -28,7 +28,7 @@ payments_and_credits = (?i)^\s*TOTAL CREDITS\s+(?<amount>%AMOUNT%)\s*$
 new_balance = (?i)^\s*NEW BALANCE\s+(?<amount>%AMOUNT%)\s*$
 
 [transactions]
-line = ^\s*(?<posted_date>\d{2}/\d{2})\s+(?<date>\d{2}/\d{2})\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<posted_date>\d{2}/\d{2})\s+(?<date>\d{2}/\d{2})\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD/MM
 continuation = aligned
 ignore = (?i)^\s*TOTAL (?:DEBITS|CREDITS)

@@ -27,7 +27,7 @@ previous_balance = (?i)^\s*LAST MONTH'S BALANCE\s+(?<amount>%AMOUNT%)\s*$
 new_balance = (?i)^\s*TOTAL AMOUNT DUE\s+(?<amount>%AMOUNT%)\s*$
 
 [transactions]
-line = ^\s*(?<date>\d{2}/\d{2})\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<date>\d{2}/\d{2})\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD/MM
 continuation = aligned
 ignore = (?i)^\s*TOTAL NEW TRANSACTIONS

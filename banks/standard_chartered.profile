@@ -36,7 +36,7 @@ previous_balance = (?i)^\s*BALANCE FROM PREVIOUS STATEMENT\s+(?<amount>%AMOUNT%)
 new_balance = (?i)^\s*NEW BALANCE\s+(?<amount>%AMOUNT%)\s*$
 
 [transactions]
-line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<posted_date>\d{1,2} %MONTH%)\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<posted_date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
 drop = (?i)\bTransaction Ref\s+\d+
 continuation = aligned

@@ -35,6 +35,6 @@ new_balance = (?i)^\s*Statement balance\s+(?<amount>%AMOUNT%)\s*$
 new_balance = (?i)^\s*\d{1,2} %MONTH%\s+Total outstanding balance\s+(?<amount>%AMOUNT%)\s*$
 
 [transactions]
-line = ^\s*(?<date>\d{1,2} %MONTH%)\s{2,}(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})?\s?(?<foreign_amount>[\d,]+\.\d{2})\s{2,})?(?<amount>%AMOUNT%)\s*$
+line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})?\s?(?<foreign_amount>[\d,]+\.\d{2})\s{2,})?(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
 continuation = aligned
