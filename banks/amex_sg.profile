@@ -28,10 +28,10 @@ date_format = DD.MM.YYYY
 date_format = DD.MM.YY
 
 [summary]
-previous_balance.below = (?i)\b(?<label>Opening Balance)\b
-payments_and_credits.below = (?i)\b(?<label>New Credits)\b
-purchases.below = (?i)\b(?<label>New Debits)\b
-new_balance.below = (?i)\b(?<label>Closing Balance)\b
+previous_balance.below = (?i)\b(?<label>Opening Balance(?: S\$)?)
+payments_and_credits.below = (?i)\b(?<label>New Credits(?: S\$)?)
+purchases.below = (?i)\b(?<label>New Debits(?: S\$)?)
+new_balance.below = (?i)\b(?<label>Closing Balance(?: S\$)?)
 
 [transactions]
 line = ^\s*(?<date>\d{2}\.\d{2}\.\d{2})\s+(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>[\d,]+\.\d{2})\s{2,})?(?<amount>%AMOUNT%)\s*$

@@ -10,12 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* pdf_text_load lives in the pdf layer's MuPDF reader; a weak reference
- * lets this layer build and be tested on page directories before it is
- * linked in. */
-extern int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_err *err)
-    __attribute__((weak));
-
 static char *doc_text(const pdf_text *doc)
 {
     sbuf b = {0};
@@ -174,8 +168,6 @@ int bank_parse_path(const bank_registry *reg, const char *path, const pdf_passwo
             return -1;
         pages_sha256(doc, hex);
     } else {
-        if (!pdf_text_load)
-            return cl_err_set(err, CL_E_PDF, "%s: PDF reading is not built into this program", path);
         if (cl_sha256_file(path, hex, err) || pdf_text_load(path, pw, &doc, err))
             return -1;
     }

@@ -26,14 +26,14 @@ cl_date eng_field_date(const engine *e, const char *s, size_t n)
 
 typedef bool (*accept_fn)(engine *e, const char *s, size_t n, void *out);
 
+/* A box value: the whole chunk is one amount, maybe followed by the box's
+ * operator ("0.00 -", "100.00 =") -- never an amount inside prose. */
 static bool accept_amount(engine *e, const char *s, size_t n, void *out)
 {
-    if (!bank_rx_match(&e->p->amount_tok, s, n, 0, e->md))
-        return false;
-    size_t off, len;
-    bank_rx_span(e->md, &off, &len);
+    while (n >= 2 && s[n - 2] == ' ' && (s[n - 1] == '-' || s[n - 1] == '+' || s[n - 1] == '='))
+        n -= 2;
     bank_amount a;
-    if (!bank_amount_parse(s + off, len, e->p->decimal, &a))
+    if (!bank_amount_parse(s, n, e->p->decimal, &a))
         return false;
     *(cl_money *)out = bank_amount_as_printed(&a);
     return true;

@@ -502,7 +502,7 @@ static void set_defaults(bank_profile *p)
     p->decimal = '.';
     p->min_score = 1;
     p->below_lines = 6;
-    p->below_tolerance = 2;
+    p->below_tolerance = 4;
     p->cont_max = 3;
     p->cont_tolerance = 2;
 }

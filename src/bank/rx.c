@@ -19,8 +19,8 @@ const char *const bank_group_names[BG_N] = {
 /* An amount token: optional sign or parenthesis, currency prefix, grouped
  * digits, two decimals, optional ')' and CR/DR or trailing minus. */
 #define AMOUNT_BODY(G, D)                                                                \
-    "(?:[-+]\\s?)?\\(?(?:[A-Z]{1,3}\\$|RM\\s?|\\$|\xc2\xa3|\xe2\x82\xac|\xc2\xa5)?\\s?-?" \
-    "(?:\\d{1,3}(?:" G "\\d{3})+|\\d+)" D "\\d{2}\\)?(?:\\s?(?i:CR|DR)\\b|-(?!\\d))?"
+    "(?<![\\d.,])(?:[-+]\\s?)?\\(?(?:[A-Z]{1,3}\\$|RM\\s?|\\$|\xc2\xa3|\xe2\x82\xac|\xc2\xa5)?\\s?-?" \
+    "(?:\\d{1,3}(?:" G "\\d{3})+|\\d+)" D "\\d{2}(?![.,]?\\d)\\)?(?:\\s?(?i:CR|DR)\\b|-(?!\\d))?"
 
 static const char amount_dot[] = AMOUNT_BODY(",", "\\.");
 static const char amount_comma[] = AMOUNT_BODY("[. ]", ",");

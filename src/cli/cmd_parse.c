@@ -13,10 +13,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-/* Provided by the pdf layer's MuPDF reader (weak until it is linked in). */
-extern int pdf_passwords_load(const char *path, pdf_passwords *out, cl_err *err) __attribute__((weak));
-extern void pdf_passwords_free(pdf_passwords *pw) __attribute__((weak));
-
 static const cli_opt opts[] = {
     {"format", 'f', "FMT", "output format: json (one object per statement per line, default) or csv"},
     {"profile", 'p', "ID", "use this bank profile instead of detecting it (see 'cardledger profiles')"},
@@ -106,23 +102,16 @@ static int expand(targets *t, const char *input)
     return 0;
 }
 
-static bool load_passwords(const cli_command *cmd, const cli_args *a, pdf_passwords *pw)
+/* A password file that cannot be used (e.g. readable by others) is refused
+ * with a warning; encrypted PDFs then fail with "needs a password". */
+static void load_passwords(const cli_command *cmd, const cli_args *a, pdf_passwords *pw)
 {
-    const char *f = cli_get(cmd, a, "password-file");
-    if (!f)
-        f = getenv("CARDLEDGER_PDF_PASSWORDS_FILE");
-    if (!f || !*f)
-        return false;
-    if (!pdf_passwords_load) {
-        log_warn("passwords_unsupported", LOG_S("file", f));
-        return false;
-    }
     cl_err err = {0};
-    if (pdf_passwords_load(f, pw, &err)) {
-        log_warn("password_file_refused", LOG_S("reason", err.msg));
-        return false;
+    if (pdf_passwords_from_option(cli_get(cmd, a, "password-file"), pw, &err) != 0) {
+        fprintf(stderr, "cardledger parse: warning: %s\n", err.msg);
+        pw->list = NULL;
+        pw->n = 0;
     }
-    return true;
 }
 
 static int run(const cli_command *cmd, int argc, char **argv)
@@ -156,7 +145,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         return code;
     }
     pdf_passwords pw = {0};
-    bool have_pw = load_passwords(cmd, &a, &pw);
+    load_passwords(cmd, &a, &pw);
 
     int failed = 0;
     targets t = {0};
@@ -170,7 +159,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         bank_statement *s = NULL;
         cl_err_clear(&err);
         double t0 = util_now_ms();
-        if (bank_parse_path(reg, t.v[i], have_pw ? &pw : NULL, &po, &s, &err)) {
+        if (bank_parse_path(reg, t.v[i], &pw, &po, &s, &err)) {
             fprintf(stderr, "cardledger parse: %s\n", err.msg);
             failed = 1;
         } else {
@@ -189,8 +178,8 @@ static int run(const cli_command *cmd, int argc, char **argv)
         free(t.v[i]);
     }
     free(t.v);
-    if (have_pw && pdf_passwords_free)
-        pdf_passwords_free(&pw);
+    pdf_passwords_free(&pw);
+    pdf_release_thread();
     bank_registry_free(reg);
     return failed ? CL_EXIT_FAILED : CL_EXIT_OK;
 }

@@ -9,9 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-extern int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_err *err)
-    __attribute__((weak));
-
 static int load_registry(const char *cmd, bank_registry **reg)
 {
     cl_err err = {0};
@@ -84,8 +81,6 @@ static int load_doc(const char *path, pdf_text **doc, cl_err *err)
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
         return pdf_text_load_pages_dir(path, doc, err);
-    if (!pdf_text_load)
-        return cl_err_set(err, CL_E_PDF, "%s: PDF reading is not built into this program", path);
     return pdf_text_load(path, NULL, doc, err);
 }
 
@@ -168,6 +163,7 @@ static int run_profile(const cli_command *cmd, int argc, char **argv)
     printf("%d transactions; %d lines look like transactions but matched nothing\n", c.txns, c.unmatched);
     bank_statement_free(s);
     pdf_text_free(doc);
+    pdf_release_thread();
     bank_profile_free(own);
     bank_registry_free(reg);
     return c.unmatched ? CL_EXIT_FAILED : CL_EXIT_OK;

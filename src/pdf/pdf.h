@@ -24,7 +24,8 @@ typedef struct pdf_word {
     char *text;             /* UTF-8 */
     float x0, y0, x1, y1;   /* box; y grows downwards */
     float size;             /* font size in points (0 for text pages) */
-    int col;                /* first character column in the line text */
+    int col;                /* first character column in the line text
+                             * (columns count UTF-8 code points) */
 } pdf_word;
 
 typedef struct pdf_line {
@@ -68,13 +69,22 @@ void pdf_text_free(pdf_text *t);
 /* The layout text of one page, lines joined by '\n'. Caller frees. */
 char *pdf_page_text(const pdf_page *p);
 
-/* Read passwords from a file, one per line. Refuses (error) a file
- * readable by group or others. Caller frees with pdf_passwords_free. */
+/* Read passwords from a file, one per line (empty lines ignored, a final
+ * CR stripped, other white space kept). Refuses (error naming the file) a
+ * file readable by group or others. Caller frees with pdf_passwords_free. */
 int pdf_passwords_load(const char *path, pdf_passwords *out, cl_err *err);
+/* The passwords of a --password-file option: PATH when not NULL, else the
+ * file named by $CARDLEDGER_PDF_PASSWORDS_FILE, else an empty list. */
+int pdf_passwords_from_option(const char *path, pdf_passwords *out, cl_err *err);
 void pdf_passwords_free(pdf_passwords *pw);
 
 /* Cap the memory MuPDF may allocate per document (0 = no cap). A document
  * that exceeds it fails with CL_E_NOMEM instead of exhausting the worker. */
 void pdf_set_memory_limit(size_t bytes);
+
+/* pdf_text_load() keeps one MuPDF context per thread for speed; this
+ * releases the calling thread's (call before the thread or process ends;
+ * harmless when there is none). */
+void pdf_release_thread(void);
 
 #endif

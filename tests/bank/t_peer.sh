@@ -53,6 +53,32 @@ echo "# generic overall: $correct of $total found, $false false"
 ok "generic profile finds >= 95% of transactions ($correct of $total)" test $((correct * 100)) -ge $((total * 95))
 ok "generic profile has <= 2% false transactions ($false)" test $((false * 100)) -le $((total * 2))
 
+# --- the same statements as real PDFs ---------------------------------------
+# Drawn with cairo in two fonts and spacings, read back through MuPDF's
+# layout: the profiles must not depend on the exact spacing.
+MKPDF=$(dirname "$CARDLEDGER")/tests/pdf/mkpdf
+for style in "sans 8:4.8" "serif 9:5.4"; do
+    font=${style%:*} cw=${style#*:} tag=${style%% *}
+    mkdir -p "$out/pdf-$tag"
+    for dir in "$cases"/*/credit; do
+        bank=$(basename "$(dirname "$dir")")
+        python3 "$CL_SRC/tests/bank/pages2pdf.py" "$dir" "$font" "$cw" | "$MKPDF" - "$out/pdf-$tag/$bank.pdf"
+    done
+    "$CL" parse "$out/pdf-$tag" >"$out/pdf-$tag.json" 2>"$out/pdf-$tag.err"
+    is "PDFs ($font): parse exits 0" "$?" 0
+    is "PDFs ($font): one statement per PDF" "$(wc -l <"$out/pdf-$tag.json")" 9
+    for dir in "$cases"/*/credit; do
+        bank=$(basename "$(dirname "$dir")")
+        grep "/$bank.pdf\"" "$out/pdf-$tag.json" >"$out/pdf-$tag-$bank.json"
+        is "PDF $bank ($font): issuer detected" "$(json_field "$out/pdf-$tag-$bank.json" issuer)" "${profile_of[$bank]}"
+        ok "PDF $bank ($font): as expected" $cmp exact "$dir" "$out/pdf-$tag-$bank.json"
+    done
+done
+: >"$out/empty.pdf"
+err=$("$CL" parse "$out/empty.pdf" 2>&1 >/dev/null); rc=$?
+is "zero-byte PDF: exit 1" "$rc" 1
+like "zero-byte PDF: one line naming it" "$err" '^cardledger parse: .*empty\.pdf: '
+
 # --- several inputs, directory recursion, CSV --------------------------------
 "$CL" parse "$cases" >"$out/all.json"
 is "a directory is searched recursively: one line per statement" "$(wc -l <"$out/all.json")" 9
