@@ -4,12 +4,16 @@
 #include <stddef.h>
 #include <string.h>
 
-extern const cli_command cli_cmd_db, cli_cmd_migrate, cli_cmd_doctor, cli_cmd_layout;
+extern const cli_command cli_cmd_db, cli_cmd_migrate, cli_cmd_doctor, cli_cmd_layout, cli_cmd_parse,
+    cli_cmd_profiles, cli_cmd_profile;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_db,
     &cli_cmd_migrate,
     &cli_cmd_doctor,
     &cli_cmd_layout,
+    &cli_cmd_parse,
+    &cli_cmd_profiles,
+    &cli_cmd_profile,
     NULL,
 };
