@@ -64,7 +64,7 @@ for f in sys.argv[1:]:
 print(n)
 PY
 )
-    like "$p: $yearend January statements with December transactions" "$yearend" '^[1-9]
+    like "$p: $yearend January statements with December transactions" "$yearend" '^[1-9]'
     "$CARDLEDGER" parse "$d" >"$d/parsed.jsonl" 2>"$d/parse.err"
     ok "$p: parse (no --profile) reads them all back exactly" \
         $COMPARE "$d/parsed.jsonl" "$d"/*/*.json
