@@ -35,9 +35,11 @@ currency = (?i)\bamount\s*\((?<currency>[A-Z]{3}|S\$|RM|HK\$|US\$)\)
 currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
 
 [summary]
-previous_balance = (?i)(?:^|\s{2})(?:%DATE%\s+)?(?:%PREV%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-new_balance = (?i)(?:^|\s{2})(?:%DATE%\s+)?(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-payments_and_credits = (?i)(?:^|\s{2})(?:%PAY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+previous_balance = (?i)^\s*(?:%DATE%\s+)?(?:%PREV%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+new_balance = (?i)^\s*(?:%DATE%\s+)?(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+# ... also after another column ("NAME      Current Balance   $310.80").
+new_balance = (?i)(?<=\s\s)(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+payments_and_credits = (?i)^\s*(?:%PAY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
 purchases = (?i)^\s*(?:%BUY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
 fees = (?i)^\s*(?:%FEES%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
 interest = (?i)^\s*(?:%INT%)\s*:?\s+(?<amount>%AMOUNT%)\s*$

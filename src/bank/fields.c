@@ -238,6 +238,10 @@ bool eng_summary_line(engine *e, int page, int li, const char *s, size_t n)
         const bank_rulev *v = &e->p->summary[f];
         for (int i = 0; i < v->n; i++) {
             const bank_rule *r = &v->v[i];
+            /* A label only gives a value: once the field has one from this
+             * rule or a better one, its labels need no more looking at. */
+            if (r->below && !r->add && e->sum_set[f] && e->sum_prio[f] <= i)
+                continue;
             if (!bank_rx_match(&r->rx, s, n, 0, e->md))
                 continue;
             cl_money val;

@@ -62,14 +62,15 @@ static bool date_with(const bank_datefmt *f, const char *s, cl_date lo, cl_date 
 
 /* Which format reads a date: the one that parses it and reads the most
  * dates of this statement inside its period (so "05/07" is DD/MM when
- * other rows print "20/07"), the first listed on a tie. */
-static cl_date pick_date(const engine *e, const char *s, const int *score, cl_date lo, cl_date hi)
+ * other rows print "20/07"), the first listed on a tie. Each date is parsed
+ * once per format; cand[] holds the results (CL_DATE_NONE: no parse). */
+static cl_date pick_date(const cl_date *cand, int nf, const int *score)
 {
-    cl_date best = CL_DATE_NONE, d;
+    cl_date best = CL_DATE_NONE;
     int best_score = -1;
-    for (int f = 0; f < e->p->n_txn_dates; f++)
-        if (score[f] > best_score && date_with(&e->p->txn_dates[f], s, lo, hi, &d))
-            best = d, best_score = score[f];
+    for (int f = 0; f < nf; f++)
+        if (cand[f] != CL_DATE_NONE && score[f] > best_score)
+            best = cand[f], best_score = score[f];
     return best;
 }
 
@@ -77,23 +78,27 @@ static void resolve_dates(engine *e)
 {
     bank_statement *st = e->st;
     int nf = e->p->n_txn_dates;
+    size_t n = st->n_txns;
     int *score = xcalloc((size_t)nf + 1, sizeof *score);
+    cl_date *cand = xmalloc((n * 2 * (size_t)nf + 1) * sizeof *cand);
     cl_date hi = st->period_end, lo = st->period_start;
     cl_date win_lo = (lo != CL_DATE_NONE ? lo : hi - 31) - 62, win_hi = hi + 7;
-    for (size_t i = 0; i < st->n_txns; i++) {
+    for (size_t i = 0; i < n; i++) {
         const char *raws[2] = {st->txns[i].raw_date, e->x[i].raw_posted};
         for (int r = 0; r < 2; r++)
             for (int f = 0; f < nf; f++) {
-                cl_date d;
-                if (date_with(&e->p->txn_dates[f], raws[r], lo, hi, &d) && d >= win_lo && d <= win_hi)
+                cl_date *d = &cand[(i * 2 + (size_t)r) * (size_t)nf + (size_t)f];
+                if (!date_with(&e->p->txn_dates[f], raws[r], lo, hi, d))
+                    *d = CL_DATE_NONE;
+                else if (*d >= win_lo && *d <= win_hi)
                     score[f]++;
             }
     }
     size_t keep = 0;
-    for (size_t i = 0; i < st->n_txns; i++) {
+    for (size_t i = 0; i < n; i++) {
         bank_txn *t = &st->txns[i];
-        t->date = pick_date(e, t->raw_date, score, lo, hi);
-        t->posted_date = e->x[i].raw_posted ? pick_date(e, e->x[i].raw_posted, score, lo, hi) : CL_DATE_NONE;
+        t->date = pick_date(&cand[i * 2 * (size_t)nf], nf, score);
+        t->posted_date = e->x[i].raw_posted ? pick_date(&cand[(i * 2 + 1) * (size_t)nf], nf, score) : CL_DATE_NONE;
         if (t->date == CL_DATE_NONE) {
             bank_statement_warn(st, "page %d line %d: date '%s' not understood: row skipped", t->page, t->line,
                                 t->raw_date);
@@ -111,6 +116,7 @@ static void resolve_dates(engine *e)
         e->x[keep++] = e->x[i];
     }
     st->n_txns = keep;
+    free(cand);
     free(score);
 }
 

@@ -550,7 +550,7 @@ bank_profile *bank_profile_parse(const char *text, size_t len, const char *name,
     }
     if (!rc && (bank_rx_compile(&c.p->amount_tok, "%AMOUNT%", NULL, c.p->decimal, err) ||
                 bank_rx_compile(&c.p->ydate_tok, "%YDATE%", NULL, c.p->decimal, err) ||
-                bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s.*[A-Za-z]{2}.*\\s%AMOUNT%\\s*$", NULL,
+                bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s+(?=[^\\n]*[A-Za-z]{2})\\S.*\\s%AMOUNT%\\s*$", NULL,
                                 c.p->decimal, err))) {
         bank_profile_free(c.p);
         return NULL;
