@@ -51,7 +51,8 @@ purchases.below = (?i)\b(?<label>new debits)\b
 
 [transactions]
 # A date (and maybe a second one), the description, an optional foreign
-# amount with its currency code, the amount, an optional running balance.
+# amount with its currency code, the amount, an optional running balance
+# (only under a "Balance" header; else the two amounts are foreign, local).
 line = ^\s*(?<date>%DATE%)\s+(?:(?<posted_date>%DATE%)\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
 # Reference-number columns are not part of the description.
 drop = (?i)\b(?:transaction\s+)?ref(?:erence)?\.?(?:\s*(?:no\.?|number|#))?:?\s*[A-Z0-9]{6,}\b
@@ -63,7 +64,12 @@ continuation = aligned
 continuation_max = 2
 continuation_exclude = (?i)^\s*(?:ref(?:erence)?\.?\s*(?:no\.?|number|#)?\s*:|transaction ref\b)
 sign_below = yes
-balance_header = (?i)^(?=.*\b(?:date|description|particulars)\b).*\b(?<label>balance)\b
+# Column headers: a line of three or more columns (runs of two or more
+# spaces apart, never prose), with the label standing as a column of its own.
+balance_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>balance)(?=\s\s|\s*$)
+# Separate columns for money in and money out (bank accounts, some cards).
+credit_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>deposits?|credits?|paid in|money in)(?=\s\s|\s*$)
+charge_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>withdrawals?|debits?|charges|paid out|money out)(?=\s\s|\s*$)
 sign_from_balance = account
 
 # Section headings sit at the left margin.

@@ -13,6 +13,7 @@
 typedef struct txn_extra {
     bank_mark mark;
     bank_polarity forced;       /* from the section */
+    bank_polarity column;       /* from a credit or charge column */
     int desc_col;               /* column where the description starts */
     int amount_col0, amount_col1;
     int n_cont;
@@ -48,7 +49,9 @@ typedef struct engine {
     const bank_section *sec;
     bool in_table;
     bool account;               /* reconcile and sign as a bank account */
-    int bal_hdr_page, bal_col0, bal_col1;   /* last balance column header */
+    /* Columns of the last header labels seen: running balance, credits,
+     * charges (col0 < 0: none yet). */
+    int bal_col0, bal_col1, cr_col0, cr_col1, ch_col0, ch_col1;
 
     sbuf work;                  /* the line with drop patterns blanked */
     char detail[160];           /* trace detail of the current line */

@@ -131,7 +131,9 @@ static void signs(engine *e)
     for (size_t i = 0; i < st->n_txns; i++) {
         bank_txn *t = &st->txns[i];
         txn_extra *x = &e->x[i];
-        bank_polarity pol = x->forced != BANK_POL_AUTO ? x->forced : e->p->mark_pol[x->mark];
+        bank_polarity pol = x->forced != BANK_POL_AUTO   ? x->forced
+                            : x->column != BANK_POL_AUTO ? x->column
+                                                         : e->p->mark_pol[x->mark];
         if (e->p->sign_from_balance && x->has_balance && have_prev) {
             /* The running balance moved by exactly this amount: its
              * direction is the sign (a bank balance rises with credits, a

@@ -309,7 +309,7 @@ static void test_detection(void **state)
     assert_int_equal(bank_registry_load(udir, &reg, &err), 0);
     assert_string_equal(bank_registry_find(reg, "dbs")->issuer, "My DBS");
     assert_non_null(strstr(bank_registry_find(reg, "dbs")->source, "mydbs.profile"));
-    doc = load_pages("det4", "ZEBRA BANK statement\n", NULL);
+    doc = load_pages("det4", "ZEBRA BANK statement\n01/02 COFFEE  4.50\n", NULL);
     bank_detect(reg, doc, &det);
     assert_true(det.ambiguous);
     assert_int_equal(bank_parse_doc(reg, doc, NULL, &st, &err), -1);
@@ -447,6 +447,13 @@ static const char *account_page =
     "09 Mar    GROCER                       45.60       2,254.40\n"
     "          Closing balance                          2,254.40\n";
 
+static const char *columns_page =
+    "Statement Date 31 Mar 2024\n"
+    "Date      Description               Withdrawals      Deposits        Balance\n"
+    "02 Mar    SALARY ACME LTD                            2,500.00       3,500.00\n"
+    "05 Mar    RENT MARCH                   1,200.00                     2,300.00\n"
+    "09 Mar    GROCER                          45.60                     2,254.40\n";
+
 static const char *fcy_page =
     "Statement Date 31 Mar 2024\n"
     "Date      Description                 Amount in FCY   Amount\n"
@@ -473,6 +480,17 @@ static void test_generic_balance_column(void **state)
     assert_true(st->txns[2].has_balance);
     assert_int_equal(st->txns[2].balance, 225440);
     assert_true(st->reconciled);
+    bank_statement_free(st);
+    pdf_text_free(doc);
+    /* Separate withdrawal and deposit columns give the sign even without a
+     * brought-forward balance. */
+    doc = load_pages("columns", columns_page, NULL);
+    st = bank_extract(g, doc, NULL);
+    assert_int_equal(st->n_txns, 3);
+    assert_string_equal(cl_money_format(st->txns[0].amount, m), "2500.00");
+    assert_string_equal(cl_money_format(st->txns[1].amount, m), "-1200.00");
+    assert_string_equal(cl_money_format(st->txns[2].amount, m), "-45.60");
+    assert_int_equal(st->txns[1].balance, 230000);
     bank_statement_free(st);
     pdf_text_free(doc);
     /* Two amounts without a balance header: foreign, then local. */
