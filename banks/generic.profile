@@ -54,6 +54,8 @@ purchases.below = (?i)\b(?<label>new debits)\b
 # amount with its currency code, the amount, an optional running balance
 # (only under a "Balance" header; else the two amounts are foreign, local).
 line = ^\s*(?<date>%DATE%)\s+(?:(?<posted_date>%DATE%)\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 # Reference-number columns are not part of the description.
 drop = (?i)\b(?:transaction\s+)?ref(?:erence)?\.?(?:\s*(?:no\.?|number|#))?:?\s*[A-Z0-9]{6,}\b
 drop = (?<=\s\s)\d{4,}(?=\s\s)

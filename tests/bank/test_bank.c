@@ -458,7 +458,9 @@ static const char *fcy_page =
     "Statement Date 31 Mar 2024\n"
     "Date      Description                 Amount in FCY   Amount\n"
     "02 Mar    HOTEL PARIS                     100.00      147.25\n"
-    "          New balance                                 147.25\n";
+    "04 Mar    TAXI TOKYO                                   13.50\n"
+    "          JPY 1,480.00\n"
+    "          New balance                                 160.75\n";
 
 static void test_generic_balance_column(void **state)
 {
@@ -496,10 +498,14 @@ static void test_generic_balance_column(void **state)
     /* Two amounts without a balance header: foreign, then local. */
     doc = load_pages("fcy", fcy_page, NULL);
     st = bank_extract(g, doc, NULL);
-    assert_int_equal(st->n_txns, 1);
+    assert_int_equal(st->n_txns, 2);
     assert_string_equal(cl_money_format(st->txns[0].amount, m), "-147.25");
     assert_true(st->txns[0].has_foreign);
     assert_string_equal(cl_money_format(st->txns[0].foreign_amount, m), "-100.00");
+    /* A foreign amount on the line under the transaction. */
+    assert_string_equal(st->txns[1].description, "TAXI TOKYO");
+    assert_string_equal(cl_money_format(st->txns[1].foreign_amount, m), "-1480.00");
+    assert_string_equal(st->txns[1].foreign_currency, "JPY");
     assert_true(st->reconciled);
     bank_statement_free(st);
     pdf_text_free(doc);
