@@ -25,6 +25,7 @@ typedef struct txn_extra {
 typedef struct found_date {
     cl_date d;
     int prio;                   /* rule index; lower wins */
+    char raw[40];               /* as printed, to read again as M/D/Y if need be */
 } found_date;
 
 typedef struct engine {
@@ -66,8 +67,9 @@ void eng_fields_line(engine *e, int page, int li, const char *s, size_t n);
 bool eng_summary_line(engine *e, int page, int li, const char *s, size_t n);
 /* Final summary values into the statement. */
 void eng_summary_finish(engine *e);
-/* Parse a field date with the profile's field formats. */
-cl_date eng_field_date(const engine *e, const char *s, size_t n);
+/* Parse a field date with the profile's field formats; with month_first,
+ * formats that put the month before the day are tried first. */
+cl_date eng_field_date(const engine *e, const char *s, size_t n, bool month_first);
 
 /* finish.c: dates, signs, reconciliation. */
 void eng_finish(engine *e);

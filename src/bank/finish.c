@@ -22,7 +22,7 @@ static cl_date fallback_date(engine *e)
 {
     cl_date best = CL_DATE_NONE;
     for (size_t i = 0; i < e->st->n_txns; i++) {
-        cl_date d = eng_field_date(e, e->st->txns[i].raw_date, strlen(e->st->txns[i].raw_date));
+        cl_date d = eng_field_date(e, e->st->txns[i].raw_date, strlen(e->st->txns[i].raw_date), false);
         if (d != CL_DATE_NONE && (best == CL_DATE_NONE || d > best))
             best = d;
     }
@@ -35,9 +35,34 @@ static cl_date fallback_date(engine *e)
     return best;
 }
 
+/* Numeric dates such as 01/05/2024 read day first unless the profile says
+ * otherwise; when the transaction dates show the month comes first (a row
+ * printing 12/28), the statement's dates are read that way too. */
+static bool month_first(const engine *e)
+{
+    int mdy = 0, dmy = 0;
+    for (size_t i = 0; i < e->st->n_txns; i++) {
+        const char *r = e->st->txns[i].raw_date;
+        int a, b;
+        char sep;
+        if (sscanf(r, "%d%c%d", &a, &sep, &b) == 3 && (sep == '/' || sep == '.' || sep == '-')) {
+            mdy += b > 12 && a <= 12;
+            dmy += a > 12 && b <= 12;
+        }
+    }
+    return mdy > dmy;
+}
+
 static void statement_dates(engine *e)
 {
     bank_statement *st = e->st;
+    if (month_first(e))
+        for (int k = 0; k < 3; k++)
+            if (e->dates[k].d != CL_DATE_NONE) {
+                cl_date d = eng_field_date(e, e->dates[k].raw, strlen(e->dates[k].raw), true);
+                if (d != CL_DATE_NONE)
+                    e->dates[k].d = d;
+            }
     st->statement_date = e->dates[0].d;
     st->period_start = e->dates[1].d;
     st->period_end = e->dates[2].d;

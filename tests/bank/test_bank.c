@@ -512,6 +512,33 @@ static void test_generic_balance_column(void **state)
     bank_registry_free(reg);
 }
 
+static const char *us_page =
+    "Closing Date 01/05/2024\n"
+    "Previous Balance                 100.00\n"
+    "New Balance                      110.00\n"
+    "12/28     DINER NEW YORK NY                 30.00\n"
+    "01/03     PAYMENT - THANK YOU              -20.00\n";
+
+/* 01/05/2024 alone could be 1 May: the rows print 12/28, so month first. */
+static void test_month_first_dates(void **state)
+{
+    (void)state;
+    bank_registry *reg;
+    cl_err err = {0};
+    assert_int_equal(bank_registry_load(tmp_root, &reg, &err), 0);
+    pdf_text *doc = load_pages("us", us_page, NULL);
+    bank_statement *st = bank_extract(bank_registry_find(reg, "generic"), doc, NULL);
+    char buf[11];
+    assert_string_equal(iso(st->statement_date, buf), "2024-01-05");
+    assert_int_equal(st->n_txns, 2);
+    assert_string_equal(iso(st->txns[0].date, buf), "2023-12-28");
+    assert_string_equal(iso(st->txns[1].date, buf), "2024-01-03");
+    assert_true(st->reconciled);
+    bank_statement_free(st);
+    pdf_text_free(doc);
+    bank_registry_free(reg);
+}
+
 static void test_output(void **state)
 {
     (void)state;
@@ -582,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_detection),
         cmocka_unit_test(test_extract_features),
         cmocka_unit_test(test_generic_balance_column),
+        cmocka_unit_test(test_month_first_dates),
         cmocka_unit_test(test_output),
     };
     return cmocka_run_group_tests_name("bank", tests, setup, teardown);
