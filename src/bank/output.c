@@ -4,6 +4,7 @@
 #include "common/util.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <string.h>
 
 static json_t *j_date(cl_date d)
@@ -23,9 +24,34 @@ static json_t *j_opt(const bank_opt_money *m)
     return m->present ? j_money(m->value) : json_null();
 }
 
+/* A JSON string of s; bytes that are not valid UTF-8 (a Latin-1 page
+ * file, an odd file name) become '?', so a field is never lost. */
+static json_t *j_text(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    char *copy = xstrdup(s);
+    unsigned char *p = (unsigned char *)copy;
+    while (*p) {
+        int n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        bool ok = n > 0 && (n == 1 || (*p != 0xC0 && *p != 0xC1));
+        for (int k = 1; ok && k < n; k++)
+            ok = (p[k] & 0xC0) == 0x80;
+        if (!ok) {
+            *p++ = '?';
+            continue;
+        }
+        p += n;
+    }
+    j = json_string(copy);
+    free(copy);
+    return j ? j : json_string("?");
+}
+
 static json_t *j_str(const char *s)
 {
-    return s && *s ? json_string(s) : json_null();
+    return s && *s ? j_text(s) : json_null();
 }
 
 static json_t *txn_json(const bank_txn *t)
@@ -33,7 +59,7 @@ static json_t *txn_json(const bank_txn *t)
     json_t *o = json_object();
     json_object_set_new_nocheck(o, "date", j_date(t->date));
     json_object_set_new_nocheck(o, "posted_date", j_date(t->posted_date));
-    json_object_set_new_nocheck(o, "description", json_string(t->description ? t->description : ""));
+    json_object_set_new_nocheck(o, "description", j_text(t->description ? t->description : ""));
     json_object_set_new_nocheck(o, "amount", j_money(t->amount));
     json_object_set_new_nocheck(o, "currency", j_str(t->currency));
     json_object_set_new_nocheck(o, "foreign_amount", t->has_foreign ? j_money(t->foreign_amount) : json_null());
@@ -72,7 +98,7 @@ void bank_statement_write_json(const bank_statement *s, FILE *out)
     json_object_set_new_nocheck(o, "transactions", txns);
     json_t *w = json_array();
     for (size_t i = 0; i < s->n_warnings; i++)
-        json_array_append_new(w, json_string(s->warnings[i]));
+        json_array_append_new(w, j_text(s->warnings[i]));
     json_object_set_new_nocheck(o, "warnings", w);
     if (json_dumpf(o, out, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII) == 0)
         fputc('\n', out);

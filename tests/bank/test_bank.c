@@ -577,6 +577,14 @@ static void test_output(void **state)
     assert_non_null(strstr(buf, "file,issuer,account_last4,statement_date,date,posted_date,description,amount"));
     assert_non_null(strstr(buf, "\"dir/with,comma\",feat,4242,2025-01-15,2024-12-28,,COFFEE SHOP LONDON GB,-20.00,EUR,,,1,6\r\n"));
     free(buf);
+    /* Bytes that are not UTF-8 never lose a field. */
+    free(st->txns[0].description);
+    st->txns[0].description = xstrdup("CAF\xe9 ROMA");
+    f = open_memstream(&buf, &len);
+    bank_statement_write_json(st, f);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"description\":\"CAF? ROMA\""));
+    free(buf);
     bank_statement_free(st);
     pdf_text_free(doc);
     bank_profile_free(p);
