@@ -1,0 +1,305 @@
+/* conn.c - choosing a database, connecting, statements, results, transactions. */
+#include "common/log.h"
+#include "common/util.h"
+#include "db_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *env_nonempty(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : NULL;
+}
+
+int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *err)
+{
+    const char *dsn = cli_dsn && *cli_dsn ? cli_dsn : NULL;
+    if (!dsn)
+        dsn = env_nonempty("CARDLEDGER_DB");
+    if (!dsn)
+        dsn = env_nonempty("DATABASE_URL");
+    /* libpq's own variables select a server too: use its defaults. */
+    if (!dsn && (env_nonempty("PGSERVICE") || env_nonempty("PGHOST") || env_nonempty("PGHOSTADDR")))
+        dsn = "";
+    if (dsn) {
+        *dsn_out = xstrdup(dsn);
+        *embedded = false;
+        return 0;
+    }
+    db_embedded_info info;
+    if (db_embedded_status(&info, err) < 0)
+        return -1;
+    *dsn_out = xstrdup(info.dsn);
+    *embedded = true;
+    return 0;
+}
+
+/* One line: white space runs (libpq's messages span lines) become one space. */
+static void one_line(const char *in, char *out, size_t outsz)
+{
+    char tmp[1024];
+    snprintf(tmp, sizeof tmp, "%s", in ? in : "");
+    util_collapse_space(tmp);
+    log_redact(tmp, out, outsz);
+}
+
+static char *describe_dsn(const char *dsn)
+{
+    char buf[1024];
+    if (!*dsn)
+        return xstrdup("(libpq defaults)");
+    log_redact(dsn, buf, sizeof buf);
+    return xstrdup(buf);
+}
+
+int db_fail(db_conn *c, const PGresult *res, cl_errcode code, const char *sql, cl_err *err)
+{
+    char msg[700], detail[300] = "", what[80] = "";
+    c->sqlstate[0] = '\0';
+    if (res) {
+        const char *st = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+        snprintf(c->sqlstate, sizeof c->sqlstate, "%s", st ? st : "");
+        const char *prim = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+        one_line(prim ? prim : PQresultErrorMessage(res), msg, sizeof msg);
+        const char *det = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+        if (det) {
+            char d[280];
+            one_line(det, d, sizeof d);
+            snprintf(detail, sizeof detail, " (%s)", d);
+        }
+    } else {
+        one_line(PQerrorMessage(c->pg), msg, sizeof msg);
+    }
+    if (PQstatus(c->pg) == CONNECTION_BAD)
+        code = CL_E_DB;
+    if (sql) {
+        char s[64];
+        snprintf(s, sizeof s, "%s", sql);
+        util_collapse_space(s);
+        snprintf(what, sizeof what, " in \"%s%s\"", s, strlen(sql) > 60 ? "..." : "");
+    }
+    if (code == CL_E_DB)
+        return cl_err_set(err, code, "database %s: %s", c->dsn_redacted, msg);
+    return cl_err_set(err, code, "query failed%s: %s%s", what, msg, detail);
+}
+
+/* Open a libpq connection; a failure is CL_E_DB with one line. */
+static PGconn *connect_dsn(const char *dsn, const char *shown, cl_err *err)
+{
+    /* A default connect_timeout the DSN may override (it comes later). */
+    const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname", NULL};
+    const char *const vals[] = {"10", "cardledger", dsn, NULL};
+    PGconn *pg = PQconnectdbParams(keys, vals, 1);
+    if (!pg) {
+        cl_err_set(err, CL_E_DB, "cannot connect to database %s: out of memory", shown);
+        return NULL;
+    }
+    if (PQstatus(pg) != CONNECTION_OK) {
+        char reason[700];
+        one_line(PQerrorMessage(pg), reason, sizeof reason);
+        cl_err_set(err, CL_E_DB, "cannot connect to database %s: %s", shown, reason);
+        PQfinish(pg);
+        return NULL;
+    }
+    return pg;
+}
+
+/* Server notices (e.g. "drop cascades to ...") go to the debug log, not
+ * raw to stderr. */
+static void on_notice(void *arg, const char *message)
+{
+    (void)arg;
+    char line[1024];
+    one_line(message, line, sizeof line);
+    log_debug("db_notice", LOG_S("message", line));
+}
+
+/* Session settings every cardledger connection uses. */
+static int session_setup(db_conn *c, cl_err *err)
+{
+    /* JIT spent 910 of 913 ms of one aggregate compiling (issue 2). */
+    return db_exec(c, "SET jit = off", 0, NULL, err) < 0 ? -1 : 0;
+}
+
+/* Bring the schema to head, or check it is there (DB_NO_MIGRATE). */
+static int schema_setup(db_conn *c, unsigned flags, cl_err *err)
+{
+    if (flags & DB_RAW)
+        return 0;
+    if (!(flags & DB_NO_MIGRATE)) {
+        int applied = 0;
+        return db_migrate_up(c, 0, &applied, err);
+    }
+    if (db_migrate_verify(c, err) < 0)
+        return -1;
+    int have = 0, head = db_schema_head_version();
+    if (db_schema_version(c, &have, err) < 0)
+        return -1;
+    if (have < head)
+        return cl_err_set(err, CL_E_SCHEMA,
+                          "database schema is at version %d, this cardledger needs %d. HINT: run "
+                          "'cardledger migrate up' or leave out --no-migrate",
+                          have, head);
+    return 0;
+}
+
+db_conn *db_open(const char *cli_dsn, unsigned flags, cl_err *err)
+{
+    char *dsn = NULL;
+    bool embedded = false;
+    if (db_resolve_dsn(cli_dsn, &dsn, &embedded, err) < 0)
+        return NULL;
+    if (embedded) {
+        db_embedded_info info;
+        if (db_embedded_start(&info, err) < 0) {
+            free(dsn);
+            return NULL;
+        }
+    }
+    char *shown = describe_dsn(dsn);
+    PGconn *pg = connect_dsn(dsn, shown, err);
+    free(dsn);
+    if (!pg) {
+        free(shown);
+        return NULL;
+    }
+    db_conn *c = xcalloc(1, sizeof *c);
+    c->pg = pg;
+    c->dsn_redacted = shown;
+    c->embedded = embedded;
+    PQsetNoticeProcessor(pg, on_notice, NULL);
+    if (session_setup(c, err) < 0 || schema_setup(c, flags, err) < 0) {
+        db_close(c);
+        return NULL;
+    }
+    log_debug("db_connected", LOG_S("dsn", c->dsn_redacted), LOG_B("embedded", embedded),
+              LOG_I("backend_pid", PQbackendPID(pg)));
+    return c;
+}
+
+void db_close(db_conn *c)
+{
+    if (!c)
+        return;
+    if (c->in_copy)
+        db_copy_abort(c, "connection closed");
+    PQfinish(c->pg);
+    free(c->dsn_redacted);
+    sbuf_free(&c->copybuf);
+    free(c);
+}
+
+const char *db_conn_dsn_redacted(const db_conn *c) { return c->dsn_redacted; }
+bool db_conn_is_embedded(const db_conn *c) { return c->embedded; }
+int db_backend_pid(const db_conn *c) { return PQbackendPID(c->pg); }
+int db_server_version(const db_conn *c) { return PQserverVersion(c->pg); }
+int db_client_version(void) { return PQlibVersion(); }
+const char *db_last_sqlstate(const db_conn *c) { return c->sqlstate; }
+
+static PGresult *run(db_conn *c, const char *sql, int nparams, const char *const *params)
+{
+    if (nparams == 0)
+        return PQexec(c->pg, sql);
+    return PQexecParams(c->pg, sql, nparams, NULL, params, NULL, NULL, 0);
+}
+
+static int check_busy(db_conn *c, cl_err *err)
+{
+    if (c->in_copy)
+        return cl_err_set(err, CL_E_FAILED, "database %s: a COPY is in progress", c->dsn_redacted);
+    return 0;
+}
+
+long db_exec(db_conn *c, const char *sql, int nparams, const char *const *params, cl_err *err)
+{
+    if (check_busy(c, err) < 0)
+        return -1;
+    PGresult *res = run(c, sql, nparams, params);
+    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        db_fail(c, res, CL_E_FAILED, sql, err);
+        PQclear(res);
+        return -1;
+    }
+    c->sqlstate[0] = '\0';
+    const char *n = PQcmdTuples(res);
+    long rows = *n ? strtol(n, NULL, 10) : 0;
+    PQclear(res);
+    return rows;
+}
+
+db_result *db_query(db_conn *c, const char *sql, int nparams, const char *const *params, cl_err *err)
+{
+    if (check_busy(c, err) < 0)
+        return NULL;
+    PGresult *res = run(c, sql, nparams, params);
+    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        db_fail(c, res, CL_E_FAILED, sql, err);
+        PQclear(res);
+        return NULL;
+    }
+    c->sqlstate[0] = '\0';
+    db_result *r = xmalloc(sizeof *r);
+    r->res = res;
+    return r;
+}
+
+int db_nrows(const db_result *r) { return PQntuples(r->res); }
+int db_ncols(const db_result *r) { return PQnfields(r->res); }
+int db_colnum(const db_result *r, const char *name) { return PQfnumber(r->res, name); }
+
+bool db_isnull(const db_result *r, int row, int col)
+{
+    return PQgetisnull(r->res, row, col) != 0;
+}
+
+const char *db_value(const db_result *r, int row, int col)
+{
+    if (row < 0 || row >= PQntuples(r->res) || col < 0 || col >= PQnfields(r->res))
+        return NULL;
+    return PQgetisnull(r->res, row, col) ? NULL : PQgetvalue(r->res, row, col);
+}
+
+void db_result_free(db_result *r)
+{
+    if (!r)
+        return;
+    PQclear(r->res);
+    free(r);
+}
+
+int db_query_value(db_conn *c, const char *sql, int nparams, const char *const *params,
+                   char **out, cl_err *err)
+{
+    *out = NULL;
+    db_result *r = db_query(c, sql, nparams, params, err);
+    if (!r)
+        return -1;
+    const char *v = db_nrows(r) > 0 && db_ncols(r) > 0 ? db_value(r, 0, 0) : NULL;
+    if (v)
+        *out = xstrdup(v);
+    db_result_free(r);
+    return 0;
+}
+
+int db_begin(db_conn *c, cl_err *err)
+{
+    return db_exec(c, "BEGIN", 0, NULL, err) < 0 ? -1 : 0;
+}
+
+int db_commit(db_conn *c, cl_err *err)
+{
+    return db_exec(c, "COMMIT", 0, NULL, err) < 0 ? -1 : 0;
+}
+
+void db_rollback(db_conn *c)
+{
+    if (c->in_copy)
+        db_copy_abort(c, "rollback");
+    if (PQtransactionStatus(c->pg) == PQTRANS_IDLE || PQstatus(c->pg) != CONNECTION_OK)
+        return;
+    PQclear(PQexec(c->pg, "ROLLBACK"));
+}

@@ -1,0 +1,31 @@
+/* db_internal.h - what the files of src/db share and nobody else sees. */
+#ifndef CL_DB_INTERNAL_H
+#define CL_DB_INTERNAL_H
+
+#include "common/sbuf.h"
+#include "db.h"
+
+#include <libpq-fe.h>
+
+struct db_conn {
+    PGconn *pg;
+    char *dsn_redacted;
+    bool embedded;
+    bool in_copy;
+    char sqlstate[6];
+    sbuf copybuf;           /* COPY rows batched before PQputCopyData */
+};
+
+struct db_result {
+    PGresult *res;
+};
+
+/* Fill err from a failed result (or the connection when res is NULL):
+ * CL_E_DB when the connection is gone, else code. Names a short excerpt
+ * of sql. Returns -1. */
+int db_fail(db_conn *c, const PGresult *res, cl_errcode code, const char *sql, cl_err *err);
+
+/* $CARDLEDGER_HOME (or its XDG default) into out. */
+int db_home_dir(char *out, size_t outsz, cl_err *err);
+
+#endif
