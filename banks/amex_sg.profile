@@ -36,6 +36,8 @@ new_balance.below = (?i)\b(?<label>Closing Balance(?: S\$)?)
 [transactions]
 line = ^\s*(?<date>\d{2}\.\d{2}\.\d{2})\s+(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>[\d,]+\.\d{2})\s{2,})?(?<amount>%AMOUNT%)\s*$
 date_format = DD.MM.YY
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 # "CR" printed under the amount marks a credit.
 sign_below = yes
 continuation = aligned

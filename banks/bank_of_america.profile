@@ -41,6 +41,8 @@ new_balance = (?i)^\s*New Balance Total\s+(?<amount>%AMOUNT%)\s*$
 # account-number columns, amount.
 line = ^\s*(?<date>\d{2}/\d{2})\s+(?<posted_date>\d{2}/\d{2})\s+(?<description>\S.*?)(?:\s{2,}\d{4,})?(?:\s{2,}\d{4})?\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = MM/DD
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 continuation = aligned
 ignore = (?i)^\s*TOTAL .* FOR THIS PERIOD
 ignore = (?i)^\s*Transaction\s+Posting\b

@@ -41,6 +41,8 @@ new_balance.below = (?i)FEES\s+(?<label>CURRENT)\s*$
 [transactions]
 line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 continuation = aligned
 ignore = (?i)^\s*TOTAL (?:PAYMENTS|PURCHASES)
 ignore = (?i)^\s*(?:TRANSACTIONS FOR|ALL TRANSACTIONS BILLED)

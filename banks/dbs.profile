@@ -35,6 +35,8 @@ new_balance = (?i)^\s*TOTAL:\s+(?<amount>%AMOUNT%)\s*$
 [transactions]
 line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 continuation = aligned
 continuation_exclude = (?i)^\s*REF\.? NO\.?:
 ignore = (?i)^\s*(?:SUB-TOTAL|TOTAL):

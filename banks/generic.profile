@@ -35,9 +35,11 @@ currency = (?i)\bamount\s*\((?<currency>[A-Z]{3}|S\$|RM|HK\$|US\$)\)
 currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
 
 [summary]
-previous_balance = (?i)(?:^|\s{2})(?:%DATE%\s+)?(?:%PREV%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-new_balance = (?i)(?:^|\s{2})(?:%DATE%\s+)?(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-payments_and_credits = (?i)(?:^|\s{2})(?:%PAY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+previous_balance = (?i)^\s*(?:%DATE%\s+)?(?:%PREV%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+new_balance = (?i)^\s*(?:%DATE%\s+)?(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+# ... also after another column ("NAME      Current Balance   $310.80").
+new_balance = (?i)(?<=\s\s)(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+payments_and_credits = (?i)^\s*(?:%PAY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
 purchases = (?i)^\s*(?:%BUY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
 fees = (?i)^\s*(?:%FEES%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
 interest = (?i)^\s*(?:%INT%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
@@ -49,8 +51,11 @@ purchases.below = (?i)\b(?<label>new debits)\b
 
 [transactions]
 # A date (and maybe a second one), the description, an optional foreign
-# amount with its currency code, the amount, an optional running balance.
+# amount with its currency code, the amount, an optional running balance
+# (only under a "Balance" header; else the two amounts are foreign, local).
 line = ^\s*(?<date>%DATE%)\s+(?:(?<posted_date>%DATE%)\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 # Reference-number columns are not part of the description.
 drop = (?i)\b(?:transaction\s+)?ref(?:erence)?\.?(?:\s*(?:no\.?|number|#))?:?\s*[A-Z0-9]{6,}\b
 drop = (?<=\s\s)\d{4,}(?=\s\s)
@@ -61,7 +66,12 @@ continuation = aligned
 continuation_max = 2
 continuation_exclude = (?i)^\s*(?:ref(?:erence)?\.?\s*(?:no\.?|number|#)?\s*:|transaction ref\b)
 sign_below = yes
-balance_header = (?i)^(?=.*\b(?:date|description|particulars)\b).*\b(?<label>balance)\b
+# Column headers: a line of three or more columns (runs of two or more
+# spaces apart, never prose), with the label standing as a column of its own.
+balance_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>balance)(?=\s\s|\s*$)
+# Separate columns for money in and money out (bank accounts, some cards).
+credit_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>deposits?|credits?|paid in|money in)(?=\s\s|\s*$)
+charge_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>withdrawals?|debits?|charges|paid out|money out)(?=\s\s|\s*$)
 sign_from_balance = account
 
 # Section headings sit at the left margin.

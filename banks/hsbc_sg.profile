@@ -31,6 +31,8 @@ new_balance.below = (?i)\b(?<label>Total Due)\b
 [transactions]
 line = ^\s*(?<posted_date>\d{1,2} %MONTH%)\s+(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 # The city/country line under a merchant belongs to its description.
 continuation = aligned
 continuation_max = 2

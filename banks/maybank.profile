@@ -30,5 +30,7 @@ new_balance = (?i)^\s*NEW BALANCE\s+(?<amount>%AMOUNT%)\s*$
 [transactions]
 line = ^\s*(?<posted_date>\d{2}/\d{2})\s+(?<date>\d{2}/\d{2})\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
 date_format = DD/MM
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 continuation = aligned
 ignore = (?i)^\s*TOTAL (?:DEBITS|CREDITS)

@@ -37,4 +37,6 @@ new_balance = (?i)^\s*\d{1,2} %MONTH%\s+Total outstanding balance\s+(?<amount>%A
 [transactions]
 line = ^\s*(?<date>\d{1,2} %MONTH%)\s+(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})?\s?(?<foreign_amount>[\d,]+\.\d{2})\s{2,})?(?<amount>%AMOUNT%)\s*$
 date_format = DD MMM
+# The amount in the original currency, on the line under a transaction.
+foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 continuation = aligned

@@ -37,33 +37,41 @@ static bool starts(const char *p, const char *tok)
     return strncmp(p, tok, strlen(tok)) == 0;
 }
 
+/* Token codes; any other byte of tok[] is a literal character. */
+enum { T_YEAR4 = 1, T_YEAR2, T_MONTH_NAME, T_MONTH, T_DAY, T_SPACE };
+
 bool bank_datefmt_compile(const char *spec, bank_datefmt *out)
 {
     size_t len = strlen(spec);
     if (len == 0 || len >= BANK_DATEFMT_MAX)
         return false;
     bool day = false, mon = false, year = false;
+    int n = 0;
     for (const char *p = spec; *p;) {
+        unsigned char t;
         if (starts(p, "YYYY")) {
-            year = true, p += 4;
+            t = T_YEAR4, year = true, p += 4;
         } else if (starts(p, "YY")) {
-            year = true, p += 2;
+            t = T_YEAR2, year = true, p += 2;
         } else if (starts(p, "MMM")) {
-            mon = true, p += 3;
-        } else if (starts(p, "MM") || *p == 'M') {
-            mon = true, p += *p == p[1] ? 2 : 1;
-        } else if (starts(p, "DD") || *p == 'D') {
-            day = true, p += *p == p[1] ? 2 : 1;
-        } else if (isalnum((unsigned char)*p)) {
+            t = T_MONTH_NAME, mon = true, p += 3;
+        } else if (*p == 'M') {
+            t = T_MONTH, mon = true, p += p[1] == 'M' ? 2 : 1;
+        } else if (*p == 'D') {
+            t = T_DAY, day = true, p += p[1] == 'D' ? 2 : 1;
+        } else if (isalnum((unsigned char)*p) || (unsigned char)*p < ' ') {
             return false;
         } else {
+            t = *p == ' ' ? T_SPACE : (unsigned char)*p;
             p++;
         }
+        out->tok[n++] = t;
     }
     if (!day || !mon)
         return false;
     memcpy(out->spec, spec, len + 1);
     out->has_year = year;
+    out->n_tok = n;
     return true;
 }
 
@@ -89,38 +97,40 @@ bool bank_datefmt_parse(const bank_datefmt *f, const char *s, size_t n, int *y, 
         n--;
     int yy = 0, mm = 0, dd = 0;
     size_t i = 0;
-    for (const char *p = f->spec; *p;) {
-        if (starts(p, "YYYY")) {
+    for (int k = 0; k < f->n_tok; k++) {
+        switch (f->tok[k]) {
+        case T_YEAR4:
             if (!take_digits(s, n, &i, 4, 4, &yy))
                 return false;
-            p += 4;
-        } else if (starts(p, "YY")) {
+            break;
+        case T_YEAR2:
             if (!take_digits(s, n, &i, 2, 2, &yy))
                 return false;
             yy += 2000;
-            p += 2;
-        } else if (starts(p, "MMM")) {
+            break;
+        case T_MONTH_NAME: {
             size_t st = i;
             while (i < n && (isalpha((unsigned char)s[i]) || (s[i] == '.' && i > st)))
                 i++;
             if (!(mm = bank_month_from_name(s + st, i - st)))
                 return false;
-            p += 3;
-        } else if (*p == 'M' || *p == 'D') {
-            int *dst = *p == 'M' ? &mm : &dd;
-            if (!take_digits(s, n, &i, 1, 2, dst))
+            break;
+        }
+        case T_MONTH:
+        case T_DAY:
+            if (!take_digits(s, n, &i, 1, 2, f->tok[k] == T_MONTH ? &mm : &dd))
                 return false;
-            p += p[1] == *p ? 2 : 1;
-        } else if (*p == ' ') {
+            break;
+        case T_SPACE:
             if (i >= n || !isspace((unsigned char)s[i]))
                 return false;
             while (i < n && isspace((unsigned char)s[i]))
                 i++;
-            p++;
-        } else {
-            if (i >= n || s[i] != *p)
+            break;
+        default:
+            if (i >= n || (unsigned char)s[i] != f->tok[k])
                 return false;
-            i++, p++;
+            i++;
         }
     }
     if (i != n || mm < 1 || mm > 12 || dd < 1 || dd > 31)

@@ -18,6 +18,9 @@
 typedef struct bank_datefmt {
     char spec[BANK_DATEFMT_MAX];
     bool has_year;
+    /* The spec compiled: token codes (see datefmt.c) or literal characters. */
+    unsigned char tok[BANK_DATEFMT_MAX];
+    int n_tok;
 } bank_datefmt;
 
 /* Check and store a format. False when it is not made of the tokens above

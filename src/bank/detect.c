@@ -121,10 +121,13 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
             return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized", name);
     }
     bank_statement *s = bank_extract(p, doc, opts);
-    if (fallback && !found_anything(s)) {
+    if (!found_anything(s)) {
         bank_statement_free(s);
-        return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (no bank profile matched and the "
-                                           "generic profile found no transactions)", name);
+        if (fallback)
+            return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (no bank profile matched and the "
+                                               "generic profile found no transactions)", name);
+        return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (profile %s found no transactions "
+                                           "or balances)", name, p->id);
     }
     if (fallback)
         bank_statement_warn(s, "no bank profile matched: parsed with the generic profile");

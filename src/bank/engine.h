@@ -13,6 +13,7 @@
 typedef struct txn_extra {
     bank_mark mark;
     bank_polarity forced;       /* from the section */
+    bank_polarity column;       /* from a credit or charge column */
     int desc_col;               /* column where the description starts */
     int amount_col0, amount_col1;
     int n_cont;
@@ -24,6 +25,7 @@ typedef struct txn_extra {
 typedef struct found_date {
     cl_date d;
     int prio;                   /* rule index; lower wins */
+    char raw[40];               /* as printed, to read again as M/D/Y if need be */
 } found_date;
 
 typedef struct engine {
@@ -48,7 +50,9 @@ typedef struct engine {
     const bank_section *sec;
     bool in_table;
     bool account;               /* reconcile and sign as a bank account */
-    int bal_hdr_page, bal_col0, bal_col1;   /* last balance column header */
+    /* Columns of the last header labels seen: running balance, credits,
+     * charges (col0 < 0: none yet). */
+    int bal_col0, bal_col1, cr_col0, cr_col1, ch_col0, ch_col1;
 
     sbuf work;                  /* the line with drop patterns blanked */
     char detail[160];           /* trace detail of the current line */
@@ -63,8 +67,9 @@ void eng_fields_line(engine *e, int page, int li, const char *s, size_t n);
 bool eng_summary_line(engine *e, int page, int li, const char *s, size_t n);
 /* Final summary values into the statement. */
 void eng_summary_finish(engine *e);
-/* Parse a field date with the profile's field formats. */
-cl_date eng_field_date(const engine *e, const char *s, size_t n);
+/* Parse a field date with the profile's field formats; with month_first,
+ * formats that put the month before the day are tried first. */
+cl_date eng_field_date(const engine *e, const char *s, size_t n, bool month_first);
 
 /* finish.c: dates, signs, reconciliation. */
 void eng_finish(engine *e);

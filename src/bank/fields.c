@@ -15,14 +15,30 @@ int eng_col(const char *s, size_t off)
     return c;
 }
 
-cl_date eng_field_date(const engine *e, const char *s, size_t n)
+static bool month_before_day(const bank_datefmt *f)
+{
+    const char *m = strchr(f->spec, 'M'), *d = strchr(f->spec, 'D');
+    return m && d && m < d;
+}
+
+cl_date eng_field_date(const engine *e, const char *s, size_t n, bool month_first)
 {
     int y, m, d;
-    for (int i = 0; i < e->p->n_field_dates; i++)
-        if (bank_datefmt_parse(&e->p->field_dates[i], s, n, &y, &m, &d) && y)
-            return cl_date_from_ymd(y, m, d);
+    for (int pass = month_first ? 0 : 1; pass < 2; pass++)
+        for (int i = 0; i < e->p->n_field_dates; i++) {
+            const bank_datefmt *f = &e->p->field_dates[i];
+            if (pass == 0 && !month_before_day(f))
+                continue;
+            if (bank_datefmt_parse(f, s, n, &y, &m, &d) && y)
+                return cl_date_from_ymd(y, m, d);
+        }
     return CL_DATE_NONE;
 }
+
+typedef struct date_val {
+    cl_date d;
+    char raw[40];
+} date_val;
 
 typedef bool (*accept_fn)(engine *e, const char *s, size_t n, void *out);
 
@@ -41,15 +57,19 @@ static bool accept_amount(engine *e, const char *s, size_t n, void *out)
 
 static bool accept_date(engine *e, const char *s, size_t n, void *out)
 {
-    cl_date d = eng_field_date(e, s, n);
+    cl_date d = eng_field_date(e, s, n, false);
     if (d == CL_DATE_NONE && bank_rx_match(&e->p->ydate_tok, s, n, 0, e->md)) {
         size_t off, len;
         bank_rx_span(e->md, &off, &len);
-        d = eng_field_date(e, s + off, len);
+        s += off;
+        n = len;
+        d = eng_field_date(e, s, n, false);
     }
     if (d == CL_DATE_NONE)
         return false;
-    *(cl_date *)out = d;
+    date_val *v = out;
+    v->d = d;
+    snprintf(v->raw, sizeof v->raw, "%.*s", (int)n, s);
     return true;
 }
 
@@ -82,9 +102,12 @@ static bool find_below(engine *e, int page, int li, int c0, int c1, accept_fn ac
             int k1 = col;
             if (k1 + tol > c0 && k0 - tol < c1) {
                 int ov = (k1 < c1 ? k1 : c1) - (k0 > c0 ? k0 : c0);
-                char tmp[sizeof(cl_money) > sizeof(cl_date) ? sizeof(cl_money) : sizeof(cl_date)];
-                if ((!found || ov > best_ov) && size <= sizeof tmp && acc(e, t + b0, i - b0, tmp)) {
-                    memcpy(out, tmp, size);
+                union {
+                    cl_money m;
+                    date_val d;
+                } tmp;
+                if ((!found || ov > best_ov) && size <= sizeof tmp && acc(e, t + b0, i - b0, &tmp)) {
+                    memcpy(out, &tmp, size);
                     found = true;
                     best_ov = ov;
                 }
@@ -116,7 +139,7 @@ static void note(engine *e, const char *what, const char *name)
 }
 
 static bool rule_date(engine *e, const bank_rule *r, int page, int li, const char *s, size_t n, bank_group g,
-                      cl_date *out)
+                      date_val *out)
 {
     if (!bank_rx_match(&r->rx, s, n, 0, e->md))
         return false;
@@ -137,10 +160,11 @@ static void date_fields(engine *e, int page, int li, const char *s, size_t n)
     for (int k = 0; k < 3; k++) {
         const bank_rulev *v = &e->p->field[which[k]];
         for (int i = 0; i < v->n && i < e->dates[k].prio; i++) {
-            cl_date d;
+            date_val d;
             if (rule_date(e, &v->v[i], page, li, s, n, BG_DATE, &d)) {
-                e->dates[k].d = d;
+                e->dates[k].d = d.d;
                 e->dates[k].prio = i;
+                memcpy(e->dates[k].raw, d.raw, sizeof d.raw);
                 note(e, "", bank_field_names[which[k]]);
                 break;
             }
@@ -155,13 +179,17 @@ static void date_fields(engine *e, int page, int li, const char *s, size_t n)
         if (!bank_rx_group(&v->v[i].rx, e->md, BG_START, &o1, &l1) ||
             !bank_rx_group(&v->v[i].rx, e->md, BG_END, &o2, &l2))
             continue;
-        cl_date a, b;
+        date_val a, b;
         if (accept_date(e, s + o1, l1, &a) && accept_date(e, s + o2, l2, &b)) {
             int prio = 1000 + i;
-            if (prio < e->dates[1].prio)
-                e->dates[1] = (found_date){a, prio};
-            if (prio < e->dates[2].prio)
-                e->dates[2] = (found_date){b, prio};
+            if (prio < e->dates[1].prio) {
+                e->dates[1].d = a.d, e->dates[1].prio = prio;
+                memcpy(e->dates[1].raw, a.raw, sizeof a.raw);
+            }
+            if (prio < e->dates[2].prio) {
+                e->dates[2].d = b.d, e->dates[2].prio = prio;
+                memcpy(e->dates[2].raw, b.raw, sizeof b.raw);
+            }
             note(e, "", "period");
             break;
         }
@@ -238,6 +266,10 @@ bool eng_summary_line(engine *e, int page, int li, const char *s, size_t n)
         const bank_rulev *v = &e->p->summary[f];
         for (int i = 0; i < v->n; i++) {
             const bank_rule *r = &v->v[i];
+            /* A label only gives a value: once the field has one from this
+             * rule or a better one, its labels need no more looking at. */
+            if (r->below && !r->add && e->sum_set[f] && e->sum_prio[f] <= i)
+                continue;
             if (!bank_rx_match(&r->rx, s, n, 0, e->md))
                 continue;
             cl_money val;

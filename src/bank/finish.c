@@ -22,7 +22,7 @@ static cl_date fallback_date(engine *e)
 {
     cl_date best = CL_DATE_NONE;
     for (size_t i = 0; i < e->st->n_txns; i++) {
-        cl_date d = eng_field_date(e, e->st->txns[i].raw_date, strlen(e->st->txns[i].raw_date));
+        cl_date d = eng_field_date(e, e->st->txns[i].raw_date, strlen(e->st->txns[i].raw_date), false);
         if (d != CL_DATE_NONE && (best == CL_DATE_NONE || d > best))
             best = d;
     }
@@ -35,9 +35,34 @@ static cl_date fallback_date(engine *e)
     return best;
 }
 
+/* Numeric dates such as 01/05/2024 read day first unless the profile says
+ * otherwise; when the transaction dates show the month comes first (a row
+ * printing 12/28), the statement's dates are read that way too. */
+static bool month_first(const engine *e)
+{
+    int mdy = 0, dmy = 0;
+    for (size_t i = 0; i < e->st->n_txns; i++) {
+        const char *r = e->st->txns[i].raw_date;
+        int a, b;
+        char sep;
+        if (sscanf(r, "%d%c%d", &a, &sep, &b) == 3 && (sep == '/' || sep == '.' || sep == '-')) {
+            mdy += b > 12 && a <= 12;
+            dmy += a > 12 && b <= 12;
+        }
+    }
+    return mdy > dmy;
+}
+
 static void statement_dates(engine *e)
 {
     bank_statement *st = e->st;
+    if (month_first(e))
+        for (int k = 0; k < 3; k++)
+            if (e->dates[k].d != CL_DATE_NONE) {
+                cl_date d = eng_field_date(e, e->dates[k].raw, strlen(e->dates[k].raw), true);
+                if (d != CL_DATE_NONE)
+                    e->dates[k].d = d;
+            }
     st->statement_date = e->dates[0].d;
     st->period_start = e->dates[1].d;
     st->period_end = e->dates[2].d;
@@ -62,14 +87,15 @@ static bool date_with(const bank_datefmt *f, const char *s, cl_date lo, cl_date 
 
 /* Which format reads a date: the one that parses it and reads the most
  * dates of this statement inside its period (so "05/07" is DD/MM when
- * other rows print "20/07"), the first listed on a tie. */
-static cl_date pick_date(const engine *e, const char *s, const int *score, cl_date lo, cl_date hi)
+ * other rows print "20/07"), the first listed on a tie. Each date is parsed
+ * once per format; cand[] holds the results (CL_DATE_NONE: no parse). */
+static cl_date pick_date(const cl_date *cand, int nf, const int *score)
 {
-    cl_date best = CL_DATE_NONE, d;
+    cl_date best = CL_DATE_NONE;
     int best_score = -1;
-    for (int f = 0; f < e->p->n_txn_dates; f++)
-        if (score[f] > best_score && date_with(&e->p->txn_dates[f], s, lo, hi, &d))
-            best = d, best_score = score[f];
+    for (int f = 0; f < nf; f++)
+        if (cand[f] != CL_DATE_NONE && score[f] > best_score)
+            best = cand[f], best_score = score[f];
     return best;
 }
 
@@ -77,23 +103,27 @@ static void resolve_dates(engine *e)
 {
     bank_statement *st = e->st;
     int nf = e->p->n_txn_dates;
+    size_t n = st->n_txns;
     int *score = xcalloc((size_t)nf + 1, sizeof *score);
+    cl_date *cand = xmalloc((n * 2 * (size_t)nf + 1) * sizeof *cand);
     cl_date hi = st->period_end, lo = st->period_start;
     cl_date win_lo = (lo != CL_DATE_NONE ? lo : hi - 31) - 62, win_hi = hi + 7;
-    for (size_t i = 0; i < st->n_txns; i++) {
+    for (size_t i = 0; i < n; i++) {
         const char *raws[2] = {st->txns[i].raw_date, e->x[i].raw_posted};
         for (int r = 0; r < 2; r++)
             for (int f = 0; f < nf; f++) {
-                cl_date d;
-                if (date_with(&e->p->txn_dates[f], raws[r], lo, hi, &d) && d >= win_lo && d <= win_hi)
+                cl_date *d = &cand[(i * 2 + (size_t)r) * (size_t)nf + (size_t)f];
+                if (!date_with(&e->p->txn_dates[f], raws[r], lo, hi, d))
+                    *d = CL_DATE_NONE;
+                else if (*d >= win_lo && *d <= win_hi)
                     score[f]++;
             }
     }
     size_t keep = 0;
-    for (size_t i = 0; i < st->n_txns; i++) {
+    for (size_t i = 0; i < n; i++) {
         bank_txn *t = &st->txns[i];
-        t->date = pick_date(e, t->raw_date, score, lo, hi);
-        t->posted_date = e->x[i].raw_posted ? pick_date(e, e->x[i].raw_posted, score, lo, hi) : CL_DATE_NONE;
+        t->date = pick_date(&cand[i * 2 * (size_t)nf], nf, score);
+        t->posted_date = e->x[i].raw_posted ? pick_date(&cand[(i * 2 + 1) * (size_t)nf], nf, score) : CL_DATE_NONE;
         if (t->date == CL_DATE_NONE) {
             bank_statement_warn(st, "page %d line %d: date '%s' not understood: row skipped", t->page, t->line,
                                 t->raw_date);
@@ -111,6 +141,7 @@ static void resolve_dates(engine *e)
         e->x[keep++] = e->x[i];
     }
     st->n_txns = keep;
+    free(cand);
     free(score);
 }
 
@@ -125,7 +156,9 @@ static void signs(engine *e)
     for (size_t i = 0; i < st->n_txns; i++) {
         bank_txn *t = &st->txns[i];
         txn_extra *x = &e->x[i];
-        bank_polarity pol = x->forced != BANK_POL_AUTO ? x->forced : e->p->mark_pol[x->mark];
+        bank_polarity pol = x->forced != BANK_POL_AUTO   ? x->forced
+                            : x->column != BANK_POL_AUTO ? x->column
+                                                         : e->p->mark_pol[x->mark];
         if (e->p->sign_from_balance && x->has_balance && have_prev) {
             /* The running balance moved by exactly this amount: its
              * direction is the sign (a bank balance rises with credits, a

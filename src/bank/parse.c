@@ -8,6 +8,7 @@
 #include "common/util.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *bank_line_kind_name(bank_line_kind k)
@@ -74,11 +75,26 @@ static bool cols_overlap(int a0, int a1, int b0, int b1, int tol)
 
 /* A balance column is only a balance when it sits under the balance
  * header; otherwise the two amounts are a foreign and a local amount. */
-static bool balance_under_header(const engine *e, int page, int c0, int c1)
+static bool balance_under_header(const engine *e, int c0, int c1)
 {
     if (e->p->balance_header.n == 0)
         return true;
-    return e->bal_hdr_page == page && cols_overlap(c0, c1, e->bal_col0, e->bal_col1, 6);
+    return e->bal_col0 >= 0 && cols_overlap(c0, c1, e->bal_col0, e->bal_col1, 6);
+}
+
+/* An amount in a "Credits" or a "Charges" (Deposits / Withdrawals) column:
+ * the header label nearest to it decides. */
+static bank_polarity column_polarity(const engine *e, int c0, int c1)
+{
+    bool cr = e->cr_col0 >= 0, ch = e->ch_col0 >= 0;
+    int mid = c0 + c1, dcr = abs(e->cr_col0 + e->cr_col1 - mid), dch = abs(e->ch_col0 + e->ch_col1 - mid);
+    if (cr && ch)
+        return dcr <= dch ? BANK_POL_CREDIT : BANK_POL_CHARGE;
+    if (cr && cols_overlap(c0, c1, e->cr_col0, e->cr_col1, 6))
+        return BANK_POL_CREDIT;
+    if (ch && cols_overlap(c0, c1, e->ch_col0, e->ch_col1, 6))
+        return BANK_POL_CHARGE;
+    return BANK_POL_AUTO;
 }
 
 static bool description_ok(engine *e, const char *desc, bool *excluded)
@@ -135,7 +151,7 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     bank_amount bal;
     if (bank_rx_group(rx, e->md, BG_BALANCE, &off, &len) && bank_amount_parse(w + off, len, e->p->decimal, &bal)) {
         int c0 = eng_col(w, off), c1 = c0 + eng_col(w + off, len);
-        if (balance_under_header(e, page, c0, c1)) {
+        if (balance_under_header(e, c0, c1)) {
             x->has_balance = true;
             x->balance_printed = bank_amount_as_printed(&bal);
         } else if (!t->has_foreign) {
@@ -151,6 +167,7 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
             x->amount_col1 = c1;
         }
     }
+    x->column = column_polarity(e, x->amount_col0, x->amount_col1);
     e->pending = (long)e->st->n_txns - 1;
 }
 
@@ -314,20 +331,27 @@ static bool table_line(engine *e, const char *s, size_t n)
     return false;
 }
 
-static void balance_header(engine *e, int page, const char *s, size_t n)
+/* Remember the columns of a header label (first matching pattern). */
+static void header_cols(engine *e, const bank_rxv *v, const char *s, size_t n, int *c0, int *c1)
 {
-    for (int i = 0; i < e->p->balance_header.n; i++) {
-        const bank_rx *rx = &e->p->balance_header.v[i];
+    for (int i = 0; i < v->n; i++) {
+        const bank_rx *rx = &v->v[i];
         if (!bank_rx_match(rx, s, n, 0, e->md))
             continue;
         size_t off, len;
         if (!bank_rx_group(rx, e->md, BG_LABEL, &off, &len))
             bank_rx_span(e->md, &off, &len);
-        e->bal_hdr_page = page;
-        e->bal_col0 = eng_col(s, off);
-        e->bal_col1 = e->bal_col0 + eng_col(s + off, len);
+        *c0 = eng_col(s, off);
+        *c1 = *c0 + eng_col(s + off, len);
         return;
     }
+}
+
+static void column_headers(engine *e, const char *s, size_t n)
+{
+    header_cols(e, &e->p->balance_header, s, n, &e->bal_col0, &e->bal_col1);
+    header_cols(e, &e->p->credit_header, s, n, &e->cr_col0, &e->cr_col1);
+    header_cols(e, &e->p->charge_header, s, n, &e->ch_col0, &e->ch_col1);
 }
 
 static bool blank(const char *s)
@@ -370,7 +394,7 @@ static void process_line(engine *e, int page, int li)
         trace(e, page, li, s, BANK_LINE_IGNORED);
         return;     /* transparent: a continuation may follow a page footer */
     }
-    balance_header(e, page, s, n);
+    column_headers(e, s, n);
     bank_line_kind k = BANK_LINE_NONE;
     if (e->in_table)
         k = try_txn(e, page, li, apply_drops(e, s, n), n);
@@ -400,7 +424,7 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
         e.dates[k] = (found_date){CL_DATE_NONE, INT_MAX};
     e.last4_prio = e.currency_prio = INT_MAX;
     e.pending = -1;
-    e.bal_hdr_page = -1;
+    e.bal_col0 = e.cr_col0 = e.ch_col0 = -1;
     e.in_table = p->start.n == 0;
     for (int pg = 0; pg < doc->n_pages; pg++)
         for (int li = 0; li < doc->pages[pg].n_lines; li++)

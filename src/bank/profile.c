@@ -316,7 +316,8 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
     } lists[] = {{"start", &p->start}, {"end", &p->end}, {"ignore", &p->ignore}, {"drop", &p->drop},
                  {"continuation_line", &p->cont_line}, {"continuation_exclude", &p->cont_exclude},
                  {"exclude_description", &p->exclude_desc}, {"description_match", &p->desc_match},
-                 {"foreign_line", &p->foreign_line}, {"balance_header", &p->balance_header}};
+                 {"foreign_line", &p->foreign_line}, {"balance_header", &p->balance_header},
+                 {"credit_header", &p->credit_header}, {"charge_header", &p->charge_header}};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         if (!strcmp(k, lists[i].key)) {
             if (add_rx(c, lists[i].v, v, 0))
@@ -550,7 +551,7 @@ bank_profile *bank_profile_parse(const char *text, size_t len, const char *name,
     }
     if (!rc && (bank_rx_compile(&c.p->amount_tok, "%AMOUNT%", NULL, c.p->decimal, err) ||
                 bank_rx_compile(&c.p->ydate_tok, "%YDATE%", NULL, c.p->decimal, err) ||
-                bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s.*[A-Za-z]{2}.*\\s%AMOUNT%\\s*$", NULL,
+                bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s+(?=[^\\n]*[A-Za-z]{2})\\S.*\\s%AMOUNT%\\s*$", NULL,
                                 c.p->decimal, err))) {
         bank_profile_free(c.p);
         return NULL;
@@ -579,7 +580,7 @@ void bank_profile_free(bank_profile *p)
     bank_rxv *lists[] = {&p->require, &p->any, &p->reject, &p->phrase, &p->producer, &p->creator,
                          &p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
                          &p->cont_exclude, &p->exclude_desc, &p->desc_match, &p->foreign_line,
-                         &p->balance_header};
+                         &p->balance_header, &p->credit_header, &p->charge_header};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         bank_rxv_free(lists[i]);
     bank_rx_free(&p->amount_tok);

@@ -73,6 +73,7 @@ typedef struct bank_profile {
     /* [transactions] */
     bank_rxv line, start, end, ignore, drop;
     bank_rxv cont_line, cont_exclude, exclude_desc, desc_match, foreign_line, balance_header;
+    bank_rxv credit_header, charge_header;  /* separate credit and charge amount columns */
     bank_datefmt *txn_dates;
     int n_txn_dates;
     bank_cont_mode cont_mode;

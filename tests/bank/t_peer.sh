@@ -74,6 +74,22 @@ for style in "sans 8:4.8" "serif 9:5.4"; do
         ok "PDF $bank ($font): as expected" $cmp exact "$dir" "$out/pdf-$tag-$bank.json"
     done
 done
+# Encrypted PDFs: passwords from --password-file or the environment.
+qpdf --encrypt 'card pw' owner-pw 256 -- "$out/pdf-sans/dbs.pdf" "$out/locked.pdf"
+err=$("$CL" parse "$out/locked.pdf" 2>&1 >/dev/null); rc=$?
+is "encrypted PDF without a password: exit 1" "$rc" 1
+like "encrypted PDF without a password: says so" "$err" 'locked\.pdf: needs a password'
+printf 'nope\ncard pw\n' >"$out/pw"; chmod 600 "$out/pw"
+"$CL" parse --password-file "$out/pw" "$out/locked.pdf" >"$out/locked.json"
+is "encrypted PDF with the password: parsed" "$(json_field "$out/locked.json" issuer)" dbs
+CARDLEDGER_PDF_PASSWORDS_FILE=$out/pw "$CL" parse "$out/locked.pdf" >"$out/locked2.json"
+is "encrypted PDF, password file from the environment" "$(json_field "$out/locked2.json" issuer)" dbs
+chmod 644 "$out/pw"
+err=$("$CL" parse --password-file "$out/pw" "$out/locked.pdf" "$cases/trust/credit" 2>&1 >"$out/locked3.json"); rc=$?
+like "a password file readable by others is refused with a warning" "$err" 'warning: .*pw: password file is readable by group or others'
+like "... and the encrypted PDF then needs a password" "$err" 'locked\.pdf: needs a password'
+is "... the other input is still parsed" "$(wc -l <"$out/locked3.json")" 1
+
 : >"$out/empty.pdf"
 err=$("$CL" parse "$out/empty.pdf" 2>&1 >/dev/null); rc=$?
 is "zero-byte PDF: exit 1" "$rc" 1
@@ -163,6 +179,40 @@ err=$("$CL" parse "$out/unknown" 2>&1 >/dev/null); rc=$?
 is "a broken user profile stops parse" "$rc" 1
 like "a broken user profile: file and line" "$err" 'broken.profile:4: bad regex'
 rm -f "$XDG_CONFIG_HOME/cardledger/banks/broken.profile" "$XDG_CONFIG_HOME/cardledger/banks/zephyr.profile"
+
+# Detection by PDF metadata (a creator rule outweighs a text phrase).
+cat >"$XDG_CONFIG_HOME/cardledger/banks/acme.profile" <<'PROFILE'
+[profile]
+id = acme
+[detect]
+creator = 5 ^ACME StatementWriter
+phrase = 1 Zephyr
+[transactions]
+line = ^\s*(?<date>\d\d %MONTH%)\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+PROFILE
+cat >"$XDG_CONFIG_HOME/cardledger/banks/zephyr2.profile" <<'PROFILE'
+[profile]
+id = zephyr2
+[detect]
+phrase = 3 Zephyr Credit Union
+[transactions]
+line = ^\s*(?<date>\d\d %MONTH%)\s{2,}(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$
+PROFILE
+python3 "$CL_SRC/tests/bank/pages2pdf.py" "$out/unknown" "sans 8" 4.8 >"$out/meta.desc"
+"$MKPDF" "$out/meta.desc" "$out/nometa.pdf"
+{ echo "meta creator ACME StatementWriter 2.1"; cat "$out/meta.desc"; } | "$MKPDF" - "$out/meta.pdf"
+is "detection by text without metadata" "$("$CL" parse "$out/nometa.pdf" | python3 -c 'import json,sys; print(json.load(sys.stdin)["issuer"])')" zephyr2
+is "detection by PDF creator" "$("$CL" parse "$out/meta.pdf" | python3 -c 'import json,sys; print(json.load(sys.stdin)["issuer"])')" acme
+rm -f "$XDG_CONFIG_HOME/cardledger/banks/acme.profile" "$XDG_CONFIG_HOME/cardledger/banks/zephyr2.profile"
+
+# The example profile of docs/profiles.md is a valid profile.
+python3 - "$CL_SRC/docs/profiles.md" >"$out/example.profile" <<'PY'
+import sys
+text = open(sys.argv[1]).read().split("## Example", 1)[1]
+print(text.split("```", 2)[1].strip())
+PY
+chk=$("$CL" profile check "$out/example.profile" "$out/unknown" 2>&1)
+like "the documented example profile loads" "$chk" '^profile example \(Example Bank\)'
 
 # --- profile check ----------------------------------------------------------
 chk=$("$CL" profile check dbs "$cases/dbs/credit"); rc=$?

@@ -309,7 +309,7 @@ static void test_detection(void **state)
     assert_int_equal(bank_registry_load(udir, &reg, &err), 0);
     assert_string_equal(bank_registry_find(reg, "dbs")->issuer, "My DBS");
     assert_non_null(strstr(bank_registry_find(reg, "dbs")->source, "mydbs.profile"));
-    doc = load_pages("det4", "ZEBRA BANK statement\n", NULL);
+    doc = load_pages("det4", "ZEBRA BANK statement\n01/02 COFFEE  4.50\n", NULL);
     bank_detect(reg, doc, &det);
     assert_true(det.ambiguous);
     assert_int_equal(bank_parse_doc(reg, doc, NULL, &st, &err), -1);
@@ -447,11 +447,20 @@ static const char *account_page =
     "09 Mar    GROCER                       45.60       2,254.40\n"
     "          Closing balance                          2,254.40\n";
 
+static const char *columns_page =
+    "Statement Date 31 Mar 2024\n"
+    "Date      Description               Withdrawals      Deposits        Balance\n"
+    "02 Mar    SALARY ACME LTD                            2,500.00       3,500.00\n"
+    "05 Mar    RENT MARCH                   1,200.00                     2,300.00\n"
+    "09 Mar    GROCER                          45.60                     2,254.40\n";
+
 static const char *fcy_page =
     "Statement Date 31 Mar 2024\n"
     "Date      Description                 Amount in FCY   Amount\n"
     "02 Mar    HOTEL PARIS                     100.00      147.25\n"
-    "          New balance                                 147.25\n";
+    "04 Mar    TAXI TOKYO                                   13.50\n"
+    "          JPY 1,480.00\n"
+    "          New balance                                 160.75\n";
 
 static void test_generic_balance_column(void **state)
 {
@@ -475,13 +484,55 @@ static void test_generic_balance_column(void **state)
     assert_true(st->reconciled);
     bank_statement_free(st);
     pdf_text_free(doc);
+    /* Separate withdrawal and deposit columns give the sign even without a
+     * brought-forward balance. */
+    doc = load_pages("columns", columns_page, NULL);
+    st = bank_extract(g, doc, NULL);
+    assert_int_equal(st->n_txns, 3);
+    assert_string_equal(cl_money_format(st->txns[0].amount, m), "2500.00");
+    assert_string_equal(cl_money_format(st->txns[1].amount, m), "-1200.00");
+    assert_string_equal(cl_money_format(st->txns[2].amount, m), "-45.60");
+    assert_int_equal(st->txns[1].balance, 230000);
+    bank_statement_free(st);
+    pdf_text_free(doc);
     /* Two amounts without a balance header: foreign, then local. */
     doc = load_pages("fcy", fcy_page, NULL);
     st = bank_extract(g, doc, NULL);
-    assert_int_equal(st->n_txns, 1);
+    assert_int_equal(st->n_txns, 2);
     assert_string_equal(cl_money_format(st->txns[0].amount, m), "-147.25");
     assert_true(st->txns[0].has_foreign);
     assert_string_equal(cl_money_format(st->txns[0].foreign_amount, m), "-100.00");
+    /* A foreign amount on the line under the transaction. */
+    assert_string_equal(st->txns[1].description, "TAXI TOKYO");
+    assert_string_equal(cl_money_format(st->txns[1].foreign_amount, m), "-1480.00");
+    assert_string_equal(st->txns[1].foreign_currency, "JPY");
+    assert_true(st->reconciled);
+    bank_statement_free(st);
+    pdf_text_free(doc);
+    bank_registry_free(reg);
+}
+
+static const char *us_page =
+    "Closing Date 01/05/2024\n"
+    "Previous Balance                 100.00\n"
+    "New Balance                      110.00\n"
+    "12/28     DINER NEW YORK NY                 30.00\n"
+    "01/03     PAYMENT - THANK YOU              -20.00\n";
+
+/* 01/05/2024 alone could be 1 May: the rows print 12/28, so month first. */
+static void test_month_first_dates(void **state)
+{
+    (void)state;
+    bank_registry *reg;
+    cl_err err = {0};
+    assert_int_equal(bank_registry_load(tmp_root, &reg, &err), 0);
+    pdf_text *doc = load_pages("us", us_page, NULL);
+    bank_statement *st = bank_extract(bank_registry_find(reg, "generic"), doc, NULL);
+    char buf[11];
+    assert_string_equal(iso(st->statement_date, buf), "2024-01-05");
+    assert_int_equal(st->n_txns, 2);
+    assert_string_equal(iso(st->txns[0].date, buf), "2023-12-28");
+    assert_string_equal(iso(st->txns[1].date, buf), "2024-01-03");
     assert_true(st->reconciled);
     bank_statement_free(st);
     pdf_text_free(doc);
@@ -526,6 +577,14 @@ static void test_output(void **state)
     assert_non_null(strstr(buf, "file,issuer,account_last4,statement_date,date,posted_date,description,amount"));
     assert_non_null(strstr(buf, "\"dir/with,comma\",feat,4242,2025-01-15,2024-12-28,,COFFEE SHOP LONDON GB,-20.00,EUR,,,1,6\r\n"));
     free(buf);
+    /* Bytes that are not UTF-8 never lose a field. */
+    free(st->txns[0].description);
+    st->txns[0].description = xstrdup("CAF\xe9 ROMA");
+    f = open_memstream(&buf, &len);
+    bank_statement_write_json(st, f);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"description\":\"CAF? ROMA\""));
+    free(buf);
     bank_statement_free(st);
     pdf_text_free(doc);
     bank_profile_free(p);
@@ -558,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_detection),
         cmocka_unit_test(test_extract_features),
         cmocka_unit_test(test_generic_balance_column),
+        cmocka_unit_test(test_month_first_dates),
         cmocka_unit_test(test_output),
     };
     return cmocka_run_group_tests_name("bank", tests, setup, teardown);
