@@ -85,7 +85,7 @@ static void first_page(sg_render *r)
     const sg_font *b = &spec.body, *bb = &spec.bold;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(d, &logo, 36, 48, SG_LEFT, "BARCLAYS");
+    sg_text(d, &logo, 36, 51, SG_LEFT, "BARCLAYS");
     sg_text(d, bb, 330, 40, SG_LEFT, "Barclays View Mastercard");
     sg_text(d, b, 330, 51, SG_LEFT, sg_strf("Account Ending %s", s->last4));
     sg_text(d, b, 330, 62, SG_LEFT, period(s));

@@ -82,7 +82,7 @@ static void first_page(sg_render *r)
     const sg_font logo = {SG_LIB_SANS, 16, true}, h = {SG_LIB_SANS, 11, true};
     const sg_font *b = &spec.body, *bb = &spec.bold;
     int pg = sg_new_page(r);
-    sg_text(d, &logo, 36, 44, SG_LEFT, "Capital One");
+    sg_text(d, &logo, 36, 48, SG_LEFT, "Capital One");
     sg_text(d, bb, 576, 36, SG_RIGHT,
             sg_strf("Quicksilver Card | Visa Signature ending in %s", s->last4));
     sg_text(d, b, 576, 48, SG_RIGHT, cycle(s));
