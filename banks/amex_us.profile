@@ -42,7 +42,7 @@ phrase = 1 (?i)^\s*New Charges\b
 phrase = 1 (?i)Fees and Interest Totals Year-to-Date
 
 [macros]
-COL = (?:^\s*|\s{2,})
+COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
 EOV = (?=\s{2}|\s*$)
 SDATE = \d{1,2}/\d{1,2}/\d{2,4}
 

@@ -37,7 +37,7 @@ phrase = 2 (?i)Trans Date\s+Post Date
 phrase = 1 (?i)ending in \d{4}
 
 [macros]
-COL = (?:^\s*|\s{2,})
+COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
 EOV = (?=\s{2}|\s*$)
 LDATE = %MONTH% \d{1,2},? \d{4}
 TDATE = (?:%MONTH% \d{1,2}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)

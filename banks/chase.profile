@@ -39,8 +39,9 @@ phrase = 1 (?i)^\s*ACCOUNT ACTIVITY\b
 phrase = 1 (?i)Credit Access Line
 
 [macros]
-# A summary label at the start of a line or in the second column.
-COL = (?:^\s*|\s{2,})
+# A summary label at the start of a line or in a second column (never on
+# a transaction row).
+COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
 # A summary value ends its column.
 EOV = (?=\s{2}|\s*$)
 SDATE = \d{1,2}/\d{1,2}/\d{2,4}
