@@ -387,7 +387,15 @@ static size_t *page_order(const sg_doc *d, const page *p, int pageno)
             idx[j] = t;
         }
     }
-    return idx;
+    /* Filled areas are backgrounds: paint them before anything else
+     * whatever the order, so they never hide text. */
+    size_t *out = xmalloc((p->n + 1) * sizeof *out), k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < p->n; i++)
+            if ((p->items[idx[i]].kind == IT_FILL) == (pass == 0))
+                out[k++] = idx[i];
+    free(idx);
+    return out;
 }
 
 /* Replaces the page-count token; returns text itself when absent. */

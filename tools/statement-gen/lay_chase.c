@@ -82,6 +82,7 @@ static void summary(sg_render *r)
     sg_text(d, &head, 330, 115, SG_LEFT, "PAYMENT INFORMATION");
     sg_rule(d, 36, 119, 290, 119, 0.8);
     sg_rule(d, 330, 119, 576, 119, 0.8);
+    sg_box(d, 30, 103, 266, 224, 0.6);
     sg_text(d, &body, 36, y, SG_LEFT,
             sg_strf("Account Number: %s", sg_card_grouped(s, " ", 0, 11)));
     r->truth.last4_printed = true;

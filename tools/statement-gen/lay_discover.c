@@ -92,6 +92,9 @@ static void first_page(sg_render *r)
     r->truth.last4_printed = r->truth.period_printed = true;
 
     sg_text(d, &h, 36, 96, SG_LEFT, "ACCOUNT SUMMARY");
+    sg_color(d, 0.92, 0.92, 0.92);
+    sg_fill(d, 30, 84, 246, 160);
+    sg_color(d, 0, 0, 0);
     const char *rows[][2] = {
         {"Previous Balance", sg_strf("$%s", sg_num(s->prev_balance))},
         {"Payments and Credits", sg_money_signed(-(s->payments + s->refunds), "$")},
