@@ -42,7 +42,12 @@ phrase = 1 (?i)^\s*New Charges\b
 phrase = 1 (?i)Fees and Interest Totals Year-to-Date
 
 [macros]
+# A summary label at the start of a line or in a second column (never on
+# a transaction row).
 COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
+# A summary value, maybe with its operator printed apart ("-  $500.00",
+# "= $6,398.25"); it ends its column.
+VAL = (?:=\s*)?(?<amount>(?:[-+]\s+)?%AMOUNT%)
 EOV = (?=\s{2}|\s*$)
 SDATE = \d{1,2}/\d{1,2}/\d{2,4}
 
@@ -53,12 +58,12 @@ date_format = MM/DD/YYYY
 date_format = MM/DD/YY
 
 [summary]
-previous_balance = (?i)%COL%Previous Balance\s+(?<amount>%AMOUNT%)%EOV%
-payments_and_credits = (?i)%COL%Payments\s*/\s*Credits\s+(?<amount>%AMOUNT%)%EOV%
-purchases = (?i)%COL%New Charges\s+(?<amount>%AMOUNT%)%EOV%
-fees = (?i)%COL%Fees\s+(?<amount>%AMOUNT%)%EOV%
-interest = (?i)%COL%Interest Charged\s+(?<amount>%AMOUNT%)%EOV%
-new_balance = (?i)%COL%New Balance\s+(?<amount>%AMOUNT%)%EOV%
+previous_balance = (?i)%COL%Previous Balance\s+%VAL%%EOV%
+payments_and_credits = (?i)%COL%Payments\s*/\s*Credits\s+%VAL%%EOV%
+purchases = (?i)%COL%New Charges\s+%VAL%%EOV%
+fees = (?i)%COL%Fees\s+%VAL%%EOV%
+interest = (?i)%COL%Interest Charged\s+%VAL%%EOV%
+new_balance = (?i)%COL%New Balance\s+%VAL%%EOV%
 
 [transactions]
 line = ^\s*(?<date>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)\*?\s+(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$

@@ -37,7 +37,12 @@ phrase = 2 (?i)^\s*Total Balance\b
 phrase = 1 (?i)card\.apple\.com|apple\.com/card
 
 [macros]
+# A summary label at the start of a line or in a second column (never on
+# a transaction row).
 COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
+# A summary value, maybe with its operator printed apart ("-  $500.00",
+# "= $6,398.25"); it ends its column.
+VAL = (?:=\s*)?(?<amount>(?:[-+]\s+)?%AMOUNT%)
 EOV = (?=\s{2}|\s*$)
 LDATE = %MONTH% \d{1,2},? \d{4}
 TDATE = \d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?
@@ -53,12 +58,12 @@ date_format = MM/DD/YYYY
 date_format = MM/DD/YY
 
 [summary]
-previous_balance = (?i)%COL%Previous (?:Monthly )?Balance\s+(?<amount>%AMOUNT%)%EOV%
-payments_and_credits = (?i)%COL%Payments (?:&|and) Credits\s+(?<amount>%AMOUNT%)%EOV%
-purchases = (?i)%COL%Purchases\s+(?<amount>%AMOUNT%)%EOV%
-fees = (?i)%COL%Fees(?: Charged)?\s+(?<amount>%AMOUNT%)%EOV%
-interest = (?i)%COL%Interest Charged\s+(?<amount>%AMOUNT%)%EOV%
-new_balance = (?i)%COL%(?:Total|New) Balance\s+(?<amount>%AMOUNT%)%EOV%
+previous_balance = (?i)%COL%Previous (?:Monthly )?Balance\s+%VAL%%EOV%
+payments_and_credits = (?i)%COL%Payments (?:&|and) Credits\s+%VAL%%EOV%
+purchases = (?i)%COL%Purchases\s+%VAL%%EOV%
+fees = (?i)%COL%Fees(?: Charged)?\s+%VAL%%EOV%
+interest = (?i)%COL%Interest Charged\s+%VAL%%EOV%
+new_balance = (?i)%COL%(?:Total|New) Balance\s+%VAL%%EOV%
 
 [transactions]
 # The Daily Cash column ("2%  $0.25") sits between description and amount.

@@ -37,7 +37,12 @@ phrase = 2 (?i)Statement Period\s+\d{1,2}/\d{1,2}/\d{2,4}\s*-
 phrase = 1 (?i)Account Ending\s+\d{4}\b
 
 [macros]
+# A summary label at the start of a line or in a second column (never on
+# a transaction row).
 COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
+# A summary value, maybe with its operator printed apart ("-  $500.00",
+# "= $6,398.25"); it ends its column.
+VAL = (?:=\s*)?(?<amount>(?:[-+]\s+)?%AMOUNT%)
 EOV = (?=\s{2}|\s*$)
 SDATE = \d{1,2}/\d{1,2}/\d{2,4}
 TDATE = (?:%MONTH% \d{1,2}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)
@@ -50,15 +55,15 @@ date_format = MM/DD/YYYY
 date_format = MM/DD/YY
 
 [summary]
-previous_balance = (?i)%COL%Previous Balance\s+(?<amount>%AMOUNT%)%EOV%
-payments_and_credits = (?i)%COL%Payments\s+(?<amount>%AMOUNT%)%EOV%
-payments_and_credits += (?i)%COL%Other Credits\s+(?<amount>%AMOUNT%)%EOV%
-purchases = (?i)%COL%Purchases\s+(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Balance Transfers\s+(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Cash Advances\s+(?<amount>%AMOUNT%)%EOV%
-fees = (?i)%COL%Fees Charged\s+(?<amount>%AMOUNT%)%EOV%
-interest = (?i)%COL%Interest Charged\s+(?<amount>%AMOUNT%)%EOV%
-new_balance = (?i)%COL%New Balance\s+(?<amount>%AMOUNT%)%EOV%
+previous_balance = (?i)%COL%Previous Balance\s+%VAL%%EOV%
+payments_and_credits = (?i)%COL%Payments\s+%VAL%%EOV%
+payments_and_credits += (?i)%COL%Other Credits\s+%VAL%%EOV%
+purchases = (?i)%COL%Purchases\s+%VAL%%EOV%
+purchases += (?i)%COL%Balance Transfers\s+%VAL%%EOV%
+purchases += (?i)%COL%Cash Advances\s+%VAL%%EOV%
+fees = (?i)%COL%Fees Charged\s+%VAL%%EOV%
+interest = (?i)%COL%Interest Charged\s+%VAL%%EOV%
+new_balance = (?i)%COL%New Balance\s+%VAL%%EOV%
 
 [transactions]
 # The Points column ("191", "-98") sits between description and amount.

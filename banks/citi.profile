@@ -38,7 +38,12 @@ phrase = 2 (?i)Account number ending in:?\s*\d{4}
 phrase = 2 (?i)^\s*Standard Purchases\s*$
 
 [macros]
+# A summary label at the start of a line or in a second column (never on
+# a transaction row).
 COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
+# A summary value, maybe with its operator printed apart ("-  $500.00",
+# "= $6,398.25"); it ends its column.
+VAL = (?:=\s*)?(?<amount>(?:[-+]\s+)?%AMOUNT%)
 EOV = (?=\s{2}|\s*$)
 SDATE = \d{1,2}/\d{1,2}/\d{2,4}
 TDATE = \d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?
@@ -52,15 +57,15 @@ date_format = MM/DD/YYYY
 date_format = MM/DD/YY
 
 [summary]
-previous_balance = (?i)%COL%Previous balance\s+(?<amount>%AMOUNT%)%EOV%
-payments_and_credits = (?i)%COL%Payments\s+(?<amount>%AMOUNT%)%EOV%
-payments_and_credits += (?i)%COL%Credits\s+(?<amount>%AMOUNT%)%EOV%
-purchases = (?i)%COL%Purchases\s+(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Cash advances\s+(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Balance transfers\s+(?<amount>%AMOUNT%)%EOV%
-fees = (?i)%COL%Fees\s+(?<amount>%AMOUNT%)%EOV%
-interest = (?i)%COL%Interest\s+(?<amount>%AMOUNT%)%EOV%
-new_balance = (?i)%COL%New balance:?\s+(?<amount>%AMOUNT%)%EOV%
+previous_balance = (?i)%COL%Previous balance\s+%VAL%%EOV%
+payments_and_credits = (?i)%COL%Payments\s+%VAL%%EOV%
+payments_and_credits += (?i)%COL%Credits\s+%VAL%%EOV%
+purchases = (?i)%COL%Purchases\s+%VAL%%EOV%
+purchases += (?i)%COL%Cash advances\s+%VAL%%EOV%
+purchases += (?i)%COL%Balance transfers\s+%VAL%%EOV%
+fees = (?i)%COL%Fees\s+%VAL%%EOV%
+interest = (?i)%COL%Interest\s+%VAL%%EOV%
+new_balance = (?i)%COL%New balance:?\s+%VAL%%EOV%
 
 [transactions]
 line = ^\s*(?<date>%TDATE%)\s+(?:(?<posted_date>%TDATE%)\s+)?(?<description>\S.*?)\s{2,}(?<amount>%AMOUNT%)\s*$

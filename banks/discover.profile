@@ -37,7 +37,12 @@ phrase = 2 (?i)Merchant Category\s+Amount
 phrase = 1 (?i)^\s*PAYMENTS AND CREDITS\s*$
 
 [macros]
+# A summary label at the start of a line or in a second column (never on
+# a transaction row).
 COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
+# A summary value, maybe with its operator printed apart ("-  $500.00",
+# "= $6,398.25"); it ends its column.
+VAL = (?:=\s*)?(?<amount>(?:[-+]\s+)?%AMOUNT%)
 EOV = (?=\s{2}|\s*$)
 LDATE = (?:%MONTH% \d{1,2},? \d{4}|\d{1,2}/\d{1,2}/\d{2,4})
 TDATE = \d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?
@@ -54,14 +59,14 @@ date_format = MM/DD/YYYY
 date_format = MM/DD/YY
 
 [summary]
-previous_balance = (?i)%COL%Previous Balance\s+(?<amount>%AMOUNT%)%EOV%
-payments_and_credits = (?i)%COL%Payments and Credits\s+(?<amount>%AMOUNT%)%EOV%
-purchases = (?i)%COL%Purchases\s+(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Balance Transfers\s+(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Cash Advances\s+(?<amount>%AMOUNT%)%EOV%
-fees = (?i)%COL%Fees Charged\s+(?<amount>%AMOUNT%)%EOV%
-interest = (?i)%COL%Interest Charged\s+(?<amount>%AMOUNT%)%EOV%
-new_balance = (?i)%COL%New Balance\s+(?<amount>%AMOUNT%)%EOV%
+previous_balance = (?i)%COL%Previous Balance\s+%VAL%%EOV%
+payments_and_credits = (?i)%COL%Payments and Credits\s+%VAL%%EOV%
+purchases = (?i)%COL%Purchases\s+%VAL%%EOV%
+purchases += (?i)%COL%Balance Transfers\s+%VAL%%EOV%
+purchases += (?i)%COL%Cash Advances\s+%VAL%%EOV%
+fees = (?i)%COL%Fees Charged\s+%VAL%%EOV%
+interest = (?i)%COL%Interest Charged\s+%VAL%%EOV%
+new_balance = (?i)%COL%New Balance\s+%VAL%%EOV%
 
 [transactions]
 # The category is matched apart so that it stays out of the description.

@@ -41,9 +41,12 @@ phrase = 2 (?i)Open Date:\s*\d{1,2}/\d{1,2}/\d{2,4}\s+Closing Date:
 phrase = 1 (?i)\bU\.\s?S\.\s?BANK\b
 
 [macros]
+# A summary label at the start of a line or in a second column (never on
+# a transaction row).
 COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
-# The operator printed apart from the value ("Payments  -  $500.00").
-OP = (?:[-+=]\s{2,})?
+# A summary value, maybe with its operator printed apart ("-  $500.00",
+# "= $6,398.25"); it ends its column.
+VAL = (?:=\s*)?(?<amount>(?:[-+]\s+)?%AMOUNT%)
 EOV = (?=\s{2}|\s*$)
 SDATE = \d{1,2}/\d{1,2}/\d{2,4}
 TDATE = \d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?
@@ -57,16 +60,16 @@ date_format = MM/DD/YYYY
 date_format = MM/DD/YY
 
 [summary]
-previous_balance = (?i)%COL%Previous Balance\s+%OP%(?<amount>%AMOUNT%)%EOV%
-payments_and_credits = (?i)%COL%Payments\s+%OP%(?<amount>%AMOUNT%)%EOV%
-payments_and_credits += (?i)%COL%Other Credits\s+%OP%(?<amount>%AMOUNT%)%EOV%
-purchases = (?i)%COL%Purchases and Other Debits\s+%OP%(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Balance Transfers\s+%OP%(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%(?:Cash )?Advances\s+%OP%(?<amount>%AMOUNT%)%EOV%
-purchases += (?i)%COL%Other Debits\s+%OP%(?<amount>%AMOUNT%)%EOV%
-fees = (?i)%COL%Fees Charged\s+%OP%(?<amount>%AMOUNT%)%EOV%
-interest = (?i)%COL%Interest Charged\s+%OP%(?<amount>%AMOUNT%)%EOV%
-new_balance = (?i)%COL%New Balance\s+%OP%(?<amount>%AMOUNT%)%EOV%
+previous_balance = (?i)%COL%Previous Balance\s+%VAL%%EOV%
+payments_and_credits = (?i)%COL%Payments\s+%VAL%%EOV%
+payments_and_credits += (?i)%COL%Other Credits\s+%VAL%%EOV%
+purchases = (?i)%COL%Purchases and Other Debits\s+%VAL%%EOV%
+purchases += (?i)%COL%Balance Transfers\s+%VAL%%EOV%
+purchases += (?i)%COL%(?:Cash )?Advances\s+%VAL%%EOV%
+purchases += (?i)%COL%Other Debits\s+%VAL%%EOV%
+fees = (?i)%COL%Fees Charged\s+%VAL%%EOV%
+interest = (?i)%COL%Interest Charged\s+%VAL%%EOV%
+new_balance = (?i)%COL%New Balance\s+%VAL%%EOV%
 
 [transactions]
 # Posting date first, then the transaction date.
