@@ -50,8 +50,9 @@ TDATE = \d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?
 CATEGORY = (?:Payments and Credits|Awards and Rebate Credits|Restaurants|Merchandise|Supermarkets|Gasoline|Travel/ ?Entertainment|Services|Home Improvement|Automotive|Medical Services|Department Stores|Education|Government Services|Warehouse Clubs|Fees|Interest|Other|Cash Advances?|Balance Transfers?|[A-Z][a-z]+(?:[ /&-]+[A-Za-z][a-z]+)*)
 
 [fields]
+period = (?i)Open to Close Date:?\s*(?<start>%LDATE%)\s*-\s*(?<end>%LDATE%)
 period_start = (?i)Open Date:?\s*(?<date>%LDATE%)
-period_end = (?i)Close Date:?\s*(?<date>%LDATE%)
+period_end = (?i)(?<!Open to )Close Date:?\s*(?<date>%LDATE%)
 card = (?i)Account number ending in:?\s*(?<last4>\d{4})\b
 date_format = MMM D, YYYY
 date_format = MMM D YYYY

@@ -225,8 +225,33 @@ is "variant amex_us: payment star, currency name Euro, member heading" "$(txns <
 reconciled=True summary=80.00,-80.00,54.10,0.00,0.00,54.10"
 like "variant amex_us: last 4 of 'Account Ending 1-23456'" "$(cat "$T/var/amex_us.json")" '"account_last4":"3456"'
 
+# Discover with the period printed as "OPEN TO CLOSE DATE" and numeric dates.
+variant discover <<'PAGE'
+DISCOVER                                 Discover it Card
+                                         Account number ending in 5555
+                                         OPEN TO CLOSE DATE: 12/15/2023 - 01/14/2024
+ACCOUNT SUMMARY
+Previous Balance                           $50.00
+Payments and Credits                      -$50.00
+Purchases                                 +$25.00
+Fees Charged                               $0.00
+Interest Charged                           $0.00
+New Balance                                $25.00
+TRANSACTIONS
+PAYMENTS AND CREDITS
+12/20    12/20     INTERNET PAYMENT - THANK YOU                 Payments and Credits          -$50.00
+PURCHASES
+12/30    01/02     TARGET 00012345 MINNEAPOLIS MN               Merchandise                    $25.00
+PAGE
+"$CL" parse "$T/var/discover" >"$T/var/discover.json" 2>/dev/null
+is "variant discover: 'OPEN TO CLOSE DATE', category column left out" "$(txns <"$T/var/discover.json")" \
+"2023-12-20|2023-12-20|INTERNET PAYMENT - THANK YOU|50.00|None|None
+2023-12-30|2024-01-02|TARGET 00012345 MINNEAPOLIS MN|-25.00|None|None
+reconciled=True summary=50.00,-50.00,25.00,0.00,0.00,25.00"
+like "variant discover: period" "$(cat "$T/var/discover.json")" '"period_start":"2023-12-15","period_end":"2024-01-14"'
+
 # Every variant is detected as its issuer.
-for v in chase us_bank amex_us; do
+for v in chase us_bank amex_us discover; do
     like "variant $v: detected" "$(cat "$T/var/$v.json")" "\"issuer\":\"$v\""
 done
 
