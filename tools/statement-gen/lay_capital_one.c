@@ -113,12 +113,7 @@ static void first_page(sg_render *r)
     sg_pair(r, b, 330, 576, 108 + spec.lh * 9, "Credit Limit", sg_strf("$%s", sg_num(s->credit_limit)));
     sg_pair(r, b, 330, 576, 108 + spec.lh * 10, "Available Credit",
             sg_strf("$%s", sg_num(s->credit_limit - s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_rule(d, 36, 620, 576, 620, 0.4);
     sg_text(d, &logo, 36, 640, SG_LEFT, "Capital One");
