@@ -196,6 +196,10 @@ BEGIN
     FOR y IN greatest(extract(year FROM p_from)::int, 1900) .. least(extract(year FROM p_to)::int, 2199) LOOP
         IF to_regclass(format('analytics.%I', 'transactions_y' || y)) IS NULL THEN
             PERFORM pg_advisory_xact_lock(427311442280);
+            -- A relation lock makes this backend read the catalog changes of
+            -- whoever held the advisory lock before us (an advisory lock does
+            -- not), so the re-check below sees a partition made meanwhile.
+            LOCK TABLE analytics.transactions IN ACCESS SHARE MODE;
             IF to_regclass(format('analytics.%I', 'transactions_y' || y)) IS NULL THEN
                 PERFORM analytics.create_year_partition(y);
                 made := made + 1;

@@ -32,6 +32,8 @@ typedef struct bank_txn {
     int page, line;             /* 1-based page and line of the first line */
     /* As printed, for the raw tier. */
     char *raw_date, *raw_description, *raw_amount;
+    bool has_balance;           /* a running balance printed on the row */
+    cl_money balance;
 } bank_txn;
 
 typedef struct bank_summary {
@@ -48,7 +50,8 @@ typedef struct bank_statement {
     cl_date statement_date, period_start, period_end;
     bank_summary summary;
     bool reconciled;
-    cl_money reconcile_difference;
+    cl_money reconcile_difference;  /* sum of transactions minus the printed change */
+    bool reconcile_known;       /* false: no new balance printed, difference unknown */
     bank_txn *txns;
     size_t n_txns, cap_txns;
     char **warnings;

@@ -4,14 +4,17 @@
 #include <stddef.h>
 #include <string.h>
 
-extern const cli_command cli_cmd_db, cli_cmd_migrate, cli_cmd_doctor, cli_cmd_layout, cli_cmd_ingest,
-    cli_cmd_status;
+extern const cli_command cli_cmd_db, cli_cmd_migrate, cli_cmd_doctor, cli_cmd_layout, cli_cmd_parse,
+    cli_cmd_profiles, cli_cmd_profile, cli_cmd_ingest, cli_cmd_status;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_db,
     &cli_cmd_migrate,
     &cli_cmd_doctor,
     &cli_cmd_layout,
+    &cli_cmd_parse,
+    &cli_cmd_profiles,
+    &cli_cmd_profile,
     &cli_cmd_ingest,
     &cli_cmd_status,
     NULL,

@@ -98,7 +98,7 @@ void db_rollback(db_conn *c);
 
 /* ---- COPY ... FROM STDIN (text format) -------------------------------------- */
 
-/* Start e.g. "COPY raw.page_text (source_file_id, page_no, text) FROM STDIN".
+/* Start e.g. "COPY raw.pages (source_file_id, page_no, layout_text) FROM STDIN".
  * Until db_copy_end/db_copy_abort no other statement may run on c. */
 int db_copy_begin(db_conn *c, const char *copy_sql, cl_err *err);
 /* One row of ncols values; NULL pointer = SQL NULL. Escapes backslash, tab,

@@ -199,13 +199,21 @@ static int bootstrap(db_conn *c, cl_err *err)
         " name text NOT NULL,"
         " checksum text NOT NULL,"
         " applied_at timestamptz NOT NULL DEFAULT now())";
+    /* Re-checked under the lock by reading pg_class itself: the backend's
+     * cached "no such table" may predate a concurrent creator's commit. */
+    static const char recheck[] =
+        "SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'cardledger' AND c.relname = 'schema_migrations'";
+    char *n = NULL;
     if (db_begin(c, err) < 0)
         return -1;
-    if (db_exec(c, MIGRATION_LOCK, 0, NULL, err) < 0 || db_exec(c, sql, 0, NULL, err) < 0 ||
-        db_commit(c, err) < 0) {
+    if (db_exec(c, MIGRATION_LOCK, 0, NULL, err) < 0 || db_query_value(c, recheck, 0, NULL, &n, err) < 0 ||
+        ((!n || strcmp(n, "0") == 0) && db_exec(c, sql, 0, NULL, err) < 0) || db_commit(c, err) < 0) {
+        free(n);
         db_rollback(c);
         return -1;
     }
+    free(n);
     return 0;
 }
 

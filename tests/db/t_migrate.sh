@@ -124,6 +124,18 @@ for round in 1 2 3; do
 done
 check_schema "$cdb" "after concurrent up"
 
+# --- partitions made by two sessions at once -------------------------------------
+# The first holds its transaction open after creating the partition; the
+# second waits for it and must then find the partition, not fail.
+(psql "$db" -qAtX -c "BEGIN" -c "SELECT analytics.ensure_partitions('2041-03-01', '2041-04-01')" \
+    -c "SELECT pg_sleep(0.7)" -c "COMMIT" >"$CL_TEST_TMP/pa.out" 2>&1) &
+pa=$!
+sleep 0.2
+second=$(psql "$db" -qAtX -c "SELECT analytics.ensure_partitions('2041-06-01', '2041-06-30')" 2>&1)
+wait $pa
+is "first of two concurrent ensure_partitions creates the year" "$(cat "$CL_TEST_TMP/pa.out")" "1"
+is "the second, waiting for it, finds it and succeeds" "$second" "0"
+
 # --- a changed applied migration ------------------------------------------------
 q "$db" "UPDATE cardledger.schema_migrations SET checksum = repeat('0', 64) WHERE version = 1"
 err=$("$cl" migrate verify --db "$db" 2>&1 >/dev/null)

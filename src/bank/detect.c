@@ -1,0 +1,192 @@
+/* detect.c - choosing the profile of a document, and the top-level parse
+ * of a document or a path (PDF file or page_*.txt directory). */
+#include "bank.h"
+#include "common/hash.h"
+#include "common/sbuf.h"
+#include "common/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static char *doc_text(const pdf_text *doc)
+{
+    sbuf b = {0};
+    for (int p = 0; p < doc->n_pages; p++)
+        for (int i = 0; i < doc->pages[p].n_lines; i++) {
+            sbuf_puts(&b, doc->pages[p].lines[i].text);
+            sbuf_putc(&b, '\n');
+        }
+    return sbuf_detach(&b);
+}
+
+static bool has_rules(const bank_profile *p)
+{
+    return p->require.n + p->any.n + p->phrase.n + p->producer.n + p->creator.n > 0;
+}
+
+static int weighted(const bank_rxv *v, const char *s, pcre2_match_data *md)
+{
+    int score = 0;
+    for (int i = 0; s && i < v->n; i++)
+        if (bank_rx_match(&v->v[i], s, strlen(s), 0, md))
+            score += v->v[i].weight;
+    return score;
+}
+
+/* Score of p on the document, or -1 when a rule disqualifies it. */
+static int score_profile(const bank_profile *p, const pdf_text *doc, const char *text, size_t n,
+                         pcre2_match_data *md)
+{
+    if (bank_rxv_any(&p->reject, text, n, md))
+        return -1;
+    for (int i = 0; i < p->require.n; i++)
+        if (!bank_rx_match(&p->require.v[i], text, n, 0, md))
+            return -1;
+    if (p->any.n && !bank_rxv_any(&p->any, text, n, md))
+        return -1;
+    int score = p->require.n + (p->any.n ? 1 : 0);
+    score += weighted(&p->phrase, text, md);
+    score += weighted(&p->producer, doc->producer, md);
+    score += weighted(&p->creator, doc->creator, md);
+    return score >= p->min_score ? score : -1;
+}
+
+void bank_detect(const bank_registry *reg, const pdf_text *doc, bank_detection *out)
+{
+    memset(out, 0, sizeof *out);
+    char *text = doc_text(doc);
+    size_t n = strlen(text);
+    pcre2_match_data *md = bank_rx_match_data();
+    int best = -1, second = -1;
+    size_t used = 0;
+    for (int i = 0; i < reg->n; i++) {
+        const bank_profile *p = reg->v[i];
+        if (!has_rules(p))
+            continue;
+        int sc = score_profile(p, doc, text, n, md);
+        if (sc < 0)
+            continue;
+        if (used < sizeof out->candidates)
+            used += (size_t)snprintf(out->candidates + used, sizeof out->candidates - used, "%s%s=%d",
+                                     used ? ", " : "", p->id, sc);
+        if (sc > best) {
+            second = best;
+            best = sc;
+            out->profile = p;
+        } else if (sc > second) {
+            second = sc;
+        }
+    }
+    out->score = best;
+    out->ambiguous = best >= 0 && second == best;
+    pcre2_match_data_free(md);
+    free(text);
+}
+
+static bool found_anything(const bank_statement *s)
+{
+    return s->n_txns > 0 || s->summary.new_balance.present || s->summary.previous_balance.present;
+}
+
+int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_parse_opts *opts,
+                   bank_statement **out, cl_err *err)
+{
+    const char *name = doc->path ? doc->path : "document";
+    const bank_profile *p = NULL;
+    bool fallback = false;
+    if (opts && opts->profile_id) {
+        p = bank_registry_find(reg, opts->profile_id);
+        if (!p) {
+            char *ids = bank_registry_ids(reg);
+            cl_err_set(err, CL_E_USAGE, "unknown profile '%s' (known: %s)", opts->profile_id, ids);
+            free(ids);
+            return -1;
+        }
+    } else {
+        bank_detection det;
+        bank_detect(reg, doc, &det);
+        if (det.ambiguous)
+            return cl_err_set(err, CL_E_PARSE,
+                              "%s: ambiguous statement: several profiles match equally (%s) "
+                              "HINT: choose one with --profile",
+                              name, det.candidates);
+        p = det.profile;
+        if (!p) {
+            p = bank_registry_find(reg, "generic");
+            fallback = true;
+        }
+        if (!p)
+            return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized", name);
+    }
+    bank_statement *s = bank_extract(p, doc, opts);
+    if (!found_anything(s)) {
+        bank_statement_free(s);
+        if (fallback)
+            return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (no bank profile matched and the "
+                                               "generic profile found no transactions)", name);
+        return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (profile %s found no transactions "
+                                           "or balances)", name, p->id);
+    }
+    if (fallback)
+        bank_statement_warn(s, "no bank profile matched: parsed with the generic profile");
+    *out = s;
+    return 0;
+}
+
+bool bank_is_pages_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    bool found = false;
+    struct dirent *e;
+    while (!found && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        found = util_starts_with(e->d_name, "page_") && len > 9 && !strcmp(e->d_name + len - 4, ".txt");
+    }
+    closedir(d);
+    return found;
+}
+
+/* SHA-256 of the page files in name order (the document's identity). */
+static void pages_sha256(const pdf_text *doc, char hex[CL_SHA256_HEX])
+{
+    char *text = doc_text(doc);
+    cl_sha256_buf(text, strlen(text), hex);
+    free(text);
+}
+
+int bank_parse_path(const bank_registry *reg, const char *path, const pdf_passwords *pw,
+                    const bank_parse_opts *opts, bank_statement **out, cl_err *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
+    pdf_text *doc = NULL;
+    char hex[CL_SHA256_HEX] = "";
+    if (S_ISDIR(sb.st_mode)) {
+        if (pdf_text_load_pages_dir(path, &doc, err))
+            return -1;
+        pages_sha256(doc, hex);
+    } else {
+        if (cl_sha256_file(path, hex, err) || pdf_text_load(path, pw, &doc, err))
+            return -1;
+    }
+    if (doc->n_pages == 0 || !doc->pages) {
+        pdf_text_free(doc);
+        return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (no pages)", path);
+    }
+    bank_statement *s = NULL;
+    int rc = bank_parse_doc(reg, doc, opts, &s, err);
+    if (rc == 0) {
+        s->file = xstrdup(path);
+        memcpy(s->sha256, hex, sizeof s->sha256);
+        if (doc->repaired)
+            bank_statement_warn(s, "the PDF was damaged and has been repaired: check the result");
+        *out = s;
+    }
+    pdf_text_free(doc);
+    return rc;
+}

@@ -1,0 +1,77 @@
+/* engine.h - internal state of one extraction run (not a public header).
+ *
+ * One pass over the layout lines classifies each line (section change,
+ * statement field, summary value, ignored, transaction, continuation ...);
+ * a finishing step then resolves dates and signs and reconciles. */
+#ifndef CL_BANK_ENGINE_H
+#define CL_BANK_ENGINE_H
+
+#include "bank.h"
+#include "common/sbuf.h"
+
+/* Extraction details of one transaction that the model does not keep. */
+typedef struct txn_extra {
+    bank_mark mark;
+    bank_polarity forced;       /* from the section */
+    bank_polarity column;       /* from a credit or charge column */
+    int desc_col;               /* column where the description starts */
+    int amount_col0, amount_col1;
+    int n_cont;
+    char *raw_posted;
+    bool has_balance;
+    cl_money balance_printed;   /* signed as printed */
+} txn_extra;
+
+typedef struct found_date {
+    cl_date d;
+    int prio;                   /* rule index; lower wins */
+    char raw[40];               /* as printed, to read again as M/D/Y if need be */
+} found_date;
+
+typedef struct engine {
+    const bank_profile *p;
+    const pdf_text *doc;
+    const bank_parse_opts *opts;
+    bank_statement *st;
+    pcre2_match_data *md;
+
+    found_date dates[3];        /* statement_date, period_start, period_end */
+    int last4_prio, currency_prio;
+
+    bool sum_set[BS_N];
+    int sum_prio[BS_N];
+    cl_money sum_base[BS_N];
+    cl_money sum_add[BS_N];
+    bool sum_any_add[BS_N];
+
+    txn_extra *x;
+    size_t cap_x;
+    long pending;               /* index of the transaction continuation lines extend, or -1 */
+    const bank_section *sec;
+    bool in_table;
+    bool account;               /* reconcile and sign as a bank account */
+    /* Columns of the last header labels seen: running balance, credits,
+     * charges (col0 < 0: none yet). */
+    int bal_col0, bal_col1, cr_col0, cr_col1, ch_col0, ch_col1;
+
+    sbuf work;                  /* the line with drop patterns blanked */
+    char detail[160];           /* trace detail of the current line */
+} engine;
+
+/* Columns (UTF-8 characters) in s[0..off). */
+int eng_col(const char *s, size_t off);
+
+/* fields.c: statement fields and summary values of one line. Returns true
+ * when the line is a summary line (it is then no transaction). */
+void eng_fields_line(engine *e, int page, int li, const char *s, size_t n);
+bool eng_summary_line(engine *e, int page, int li, const char *s, size_t n);
+/* Final summary values into the statement. */
+void eng_summary_finish(engine *e);
+/* Parse a field date with the profile's field formats; with month_first,
+ * formats that put the month before the day are tried first. */
+cl_date eng_field_date(const engine *e, const char *s, size_t n, bool month_first);
+
+/* finish.c: dates, signs, reconciliation. */
+void eng_finish(engine *e);
+
+#endif

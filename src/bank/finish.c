@@ -1,0 +1,235 @@
+/* finish.c - after the line pass: statement dates, transaction dates and
+ * their years, signs, and reconciliation against the printed balances. */
+#include "engine.h"
+#include "common/util.h"
+
+#include <limits.h>
+#include <string.h>
+#include <time.h>
+
+static void txn_release(bank_txn *t, txn_extra *x)
+{
+    free(t->description);
+    free(t->raw_date);
+    free(t->raw_description);
+    free(t->raw_amount);
+    free(x->raw_posted);
+}
+
+/* The latest date with a year printed in a transaction date column, or
+ * today: a last resort when the statement prints no date we can find. */
+static cl_date fallback_date(engine *e)
+{
+    cl_date best = CL_DATE_NONE;
+    for (size_t i = 0; i < e->st->n_txns; i++) {
+        cl_date d = eng_field_date(e, e->st->txns[i].raw_date, strlen(e->st->txns[i].raw_date), false);
+        if (d != CL_DATE_NONE && (best == CL_DATE_NONE || d > best))
+            best = d;
+    }
+    if (best == CL_DATE_NONE) {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        best = cl_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    }
+    return best;
+}
+
+/* Numeric dates such as 01/05/2024 read day first unless the profile says
+ * otherwise; when the transaction dates show the month comes first (a row
+ * printing 12/28), the statement's dates are read that way too. */
+static bool month_first(const engine *e)
+{
+    int mdy = 0, dmy = 0;
+    for (size_t i = 0; i < e->st->n_txns; i++) {
+        const char *r = e->st->txns[i].raw_date;
+        int a, b;
+        char sep;
+        if (sscanf(r, "%d%c%d", &a, &sep, &b) == 3 && (sep == '/' || sep == '.' || sep == '-')) {
+            mdy += b > 12 && a <= 12;
+            dmy += a > 12 && b <= 12;
+        }
+    }
+    return mdy > dmy;
+}
+
+static void statement_dates(engine *e)
+{
+    bank_statement *st = e->st;
+    if (month_first(e))
+        for (int k = 0; k < 3; k++)
+            if (e->dates[k].d != CL_DATE_NONE) {
+                cl_date d = eng_field_date(e, e->dates[k].raw, strlen(e->dates[k].raw), true);
+                if (d != CL_DATE_NONE)
+                    e->dates[k].d = d;
+            }
+    st->statement_date = e->dates[0].d;
+    st->period_start = e->dates[1].d;
+    st->period_end = e->dates[2].d;
+    if (st->period_end == CL_DATE_NONE)
+        st->period_end = st->statement_date;
+    if (st->statement_date == CL_DATE_NONE)
+        st->statement_date = st->period_end;
+    if (st->statement_date == CL_DATE_NONE) {
+        st->statement_date = st->period_end = fallback_date(e);
+        bank_statement_warn(st, "statement date not found: years of transaction dates are guessed");
+    }
+}
+
+static bool date_with(const bank_datefmt *f, const char *s, cl_date lo, cl_date hi, cl_date *out)
+{
+    int y, m, d;
+    if (!s || !bank_datefmt_parse(f, s, strlen(s), &y, &m, &d))
+        return false;
+    *out = y ? cl_date_from_ymd(y, m, d) : bank_date_resolve(m, d, lo, hi);
+    return *out != CL_DATE_NONE;
+}
+
+/* Which format reads a date: the one that parses it and reads the most
+ * dates of this statement inside its period (so "05/07" is DD/MM when
+ * other rows print "20/07"), the first listed on a tie. Each date is parsed
+ * once per format; cand[] holds the results (CL_DATE_NONE: no parse). */
+static cl_date pick_date(const cl_date *cand, int nf, const int *score)
+{
+    cl_date best = CL_DATE_NONE;
+    int best_score = -1;
+    for (int f = 0; f < nf; f++)
+        if (cand[f] != CL_DATE_NONE && score[f] > best_score)
+            best = cand[f], best_score = score[f];
+    return best;
+}
+
+static void resolve_dates(engine *e)
+{
+    bank_statement *st = e->st;
+    int nf = e->p->n_txn_dates;
+    size_t n = st->n_txns;
+    int *score = xcalloc((size_t)nf + 1, sizeof *score);
+    cl_date *cand = xmalloc((n * 2 * (size_t)nf + 1) * sizeof *cand);
+    cl_date hi = st->period_end, lo = st->period_start;
+    cl_date win_lo = (lo != CL_DATE_NONE ? lo : hi - 31) - 62, win_hi = hi + 7;
+    for (size_t i = 0; i < n; i++) {
+        const char *raws[2] = {st->txns[i].raw_date, e->x[i].raw_posted};
+        for (int r = 0; r < 2; r++)
+            for (int f = 0; f < nf; f++) {
+                cl_date *d = &cand[(i * 2 + (size_t)r) * (size_t)nf + (size_t)f];
+                if (!date_with(&e->p->txn_dates[f], raws[r], lo, hi, d))
+                    *d = CL_DATE_NONE;
+                else if (*d >= win_lo && *d <= win_hi)
+                    score[f]++;
+            }
+    }
+    size_t keep = 0;
+    for (size_t i = 0; i < n; i++) {
+        bank_txn *t = &st->txns[i];
+        t->date = pick_date(&cand[i * 2 * (size_t)nf], nf, score);
+        t->posted_date = e->x[i].raw_posted ? pick_date(&cand[(i * 2 + 1) * (size_t)nf], nf, score) : CL_DATE_NONE;
+        if (t->date == CL_DATE_NONE) {
+            bank_statement_warn(st, "page %d line %d: date '%s' not understood: row skipped", t->page, t->line,
+                                t->raw_date);
+            txn_release(t, &e->x[i]);
+            continue;
+        }
+        /* Posting never precedes the transaction: columns given the other
+         * way round (or guessed by the generic profile) are swapped. */
+        if (t->posted_date != CL_DATE_NONE && t->posted_date < t->date) {
+            cl_date tmp = t->date;
+            t->date = t->posted_date;
+            t->posted_date = tmp;
+        }
+        st->txns[keep] = *t;
+        e->x[keep++] = e->x[i];
+    }
+    st->n_txns = keep;
+    free(cand);
+    free(score);
+}
+
+static void signs(engine *e)
+{
+    bank_statement *st = e->st;
+    e->account = e->p->account;
+    for (size_t i = 0; e->p->balance_is_account && i < st->n_txns; i++)
+        e->account |= e->x[i].has_balance;
+    bool have_prev = st->summary.previous_balance.present;
+    cl_money prev = st->summary.previous_balance.value;
+    for (size_t i = 0; i < st->n_txns; i++) {
+        bank_txn *t = &st->txns[i];
+        txn_extra *x = &e->x[i];
+        bank_polarity pol = x->forced != BANK_POL_AUTO   ? x->forced
+                            : x->column != BANK_POL_AUTO ? x->column
+                                                         : e->p->mark_pol[x->mark];
+        if (e->p->sign_from_balance && x->has_balance && have_prev) {
+            /* The running balance moved by exactly this amount: its
+             * direction is the sign (a bank balance rises with credits, a
+             * card balance with charges). */
+            cl_money delta = x->balance_printed - prev;
+            if (delta == t->amount || delta == -t->amount)
+                pol = (delta > 0) == e->account ? BANK_POL_CREDIT : BANK_POL_CHARGE;
+        }
+        if (x->has_balance) {
+            have_prev = true;
+            prev = x->balance_printed;
+            t->has_balance = true;
+            t->balance = x->balance_printed;
+        }
+        if (pol == BANK_POL_CHARGE) {
+            t->amount = -t->amount;
+            t->foreign_amount = -t->foreign_amount;
+        }
+        memcpy(t->currency, st->currency, 4);
+    }
+}
+
+static cl_money absm(cl_money v)
+{
+    return v < 0 ? -v : v;
+}
+
+static void reconcile(engine *e)
+{
+    bank_statement *st = e->st;
+    const bank_summary *s = &st->summary;
+    cl_money sum = 0;
+    for (size_t i = 0; i < st->n_txns; i++)
+        sum += st->txns[i].amount;
+    char a[32], b[32], c[32];
+    if (!s->new_balance.present) {
+        st->reconciled = false;
+        st->reconcile_known = false;
+        bank_statement_warn(st, "no new balance found: the statement cannot be reconciled");
+        return;
+    }
+    cl_money prev = s->previous_balance.present ? s->previous_balance.value : 0;
+    /* Card balances are owed: a charge (negative) raises them. */
+    cl_money change = e->account ? s->new_balance.value - prev : prev - s->new_balance.value;
+    st->reconcile_known = true;
+    st->reconcile_difference = sum - change;
+    st->reconciled = st->reconcile_difference == 0;
+    if (!st->reconciled)
+        bank_statement_warn(st, "does not reconcile: transactions add up to %s, the printed balances change by %s "
+                                "(difference %s)",
+                            cl_money_format(sum, a), cl_money_format(change, b),
+                            cl_money_format(st->reconcile_difference, c));
+    if (!e->account && s->previous_balance.present && s->payments_and_credits.present &&
+        s->purchases.present) {
+        cl_money calc = prev - absm(s->payments_and_credits.value) + s->purchases.value +
+                        (s->fees.present ? s->fees.value : 0) + (s->interest.present ? s->interest.value : 0);
+        if (calc != s->new_balance.value) {
+            st->reconciled = false;
+            bank_statement_warn(st, "printed summary does not add up: previous - payments + purchases + fees + "
+                                    "interest = %s, new balance %s",
+                                cl_money_format(calc, a), cl_money_format(s->new_balance.value, b));
+        }
+    }
+}
+
+void eng_finish(engine *e)
+{
+    if (!e->st->currency[0])
+        memcpy(e->st->currency, e->p->currency, 4);
+    statement_dates(e);
+    resolve_dates(e);
+    signs(e);
+    reconcile(e);
+}

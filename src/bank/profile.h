@@ -1,0 +1,103 @@
+/* profile.h - a bank profile: everything the engine needs to know about one
+ * issuer's statement layout, read from a small line-oriented text file
+ * (format: docs/profiles.md). Profiles are immutable once loaded, so one
+ * registry may serve many parses (and threads) at once. */
+#ifndef CL_BANK_PROFILE_H
+#define CL_BANK_PROFILE_H
+
+#include "amount.h"
+#include "datefmt.h"
+#include "rx.h"
+
+#include <stdbool.h>
+
+/* Statement fields a profile can find. */
+typedef enum bank_field {
+    BF_STATEMENT_DATE, BF_PERIOD_START, BF_PERIOD_END, BF_PERIOD, BF_CARD, BF_CURRENCY, BF_N
+} bank_field;
+
+/* Summary fields, in output order. */
+typedef enum bank_sumfield {
+    BS_PREVIOUS_BALANCE, BS_PAYMENTS_AND_CREDITS, BS_PURCHASES, BS_FEES, BS_INTEREST, BS_NEW_BALANCE, BS_N
+} bank_sumfield;
+
+extern const char *const bank_field_names[BF_N];
+extern const char *const bank_sumfield_names[BS_N];
+
+/* What an amount means for the card holder. */
+typedef enum bank_polarity { BANK_POL_AUTO = 0, BANK_POL_CHARGE = -1, BANK_POL_CREDIT = 1 } bank_polarity;
+
+/* A field or summary rule: a regex on one line, the value either in a named
+ * group of the same line or (below) in the column under the label. */
+typedef struct bank_rule {
+    bank_rx rx;
+    bool below;
+    bool add;           /* "+=": added to the field rather than an alternative */
+} bank_rule;
+
+typedef struct bank_rulev {
+    bank_rule *v;
+    int n;
+} bank_rulev;
+
+typedef struct bank_section {
+    char *name;
+    bank_rxv start, end;
+    bank_polarity sign;     /* forces every amount of the section */
+    bool ignore;            /* no transactions inside */
+    int line;
+} bank_section;
+
+typedef enum bank_cont_mode { BANK_CONT_NONE, BANK_CONT_ALIGNED } bank_cont_mode;
+
+typedef struct bank_profile {
+    char *id, *issuer;
+    char *source;           /* "built-in" or the user file's path */
+    char currency[4];
+    bool account;           /* bank account: credits raise the balance */
+    char decimal;           /* '.' or ',' */
+
+    /* [detect] */
+    bank_rxv require, any, reject, phrase, producer, creator;
+    int min_score;
+
+    /* [fields] */
+    bank_rulev field[BF_N];
+    bank_datefmt *field_dates;
+    int n_field_dates;
+
+    /* [summary] */
+    bank_rulev summary[BS_N];
+    int below_lines, below_tolerance;
+
+    /* [transactions] */
+    bank_rxv line, start, end, ignore, drop;
+    bank_rxv cont_line, cont_exclude, exclude_desc, desc_match, foreign_line, balance_header;
+    bank_rxv credit_header, charge_header;  /* separate credit and charge amount columns */
+    bank_datefmt *txn_dates;
+    int n_txn_dates;
+    bank_cont_mode cont_mode;
+    int cont_max, cont_tolerance;
+    bool sign_below;
+    bool sign_from_balance;
+    bool balance_is_account;    /* sign_from_balance = account: a running balance means a bank account */
+    bank_polarity mark_pol[6];  /* indexed by bank_mark */
+
+    bank_section *sections;
+    int n_sections;
+
+    /* Built-in helpers compiled for this profile's decimal separator. */
+    bank_rx amount_tok;     /* one amount anywhere in a line */
+    bank_rx ydate_tok;      /* one date with a year */
+    bank_rx shape;          /* "looks like a transaction": date, text, amount */
+} bank_profile;
+
+/* Parse a profile from text. `name` (a path or "built-in:x.profile") is
+ * used in messages: "NAME:LINE: reason". Returns NULL and sets err. */
+bank_profile *bank_profile_parse(const char *text, size_t len, const char *name, cl_err *err);
+void bank_profile_free(bank_profile *p);
+
+/* The polarity of an amount with mark m outside forcing sections. */
+bank_polarity bank_profile_mark_polarity(const bank_profile *p, bank_mark m);
+
+#endif

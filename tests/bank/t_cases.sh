@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# t_cases.sh - statement cases as data: each tests/bank/cases/NAME/ holds
+# page_*.txt files, an optional `args` file (extra `parse` arguments, e.g.
+# --profile generic) and expect.json, the parts of the `parse` output that
+# must hold (see expect_match.py). Add a case by adding a folder.
+source "$CL_SRC/tests/lib.sh"
+
+out=$CL_TEST_TMP/bank_cases
+mkdir -p "$out"
+for dir in "$CL_SRC"/tests/bank/cases/*/; do
+    name=$(basename "$dir")
+    args=()
+    [ -f "$dir/args" ] && read -r -a args <"$dir/args"
+    "$CARDLEDGER_ASAN" parse "${args[@]}" "$dir" >"$out/$name.json" 2>"$out/$name.err"
+    is "$name: parse exits 0" "$?" 0
+    ok "$name: as expected" python3 "$CL_SRC/tests/bank/expect_match.py" "$dir/expect.json" "$out/$name.json"
+done
+done_testing

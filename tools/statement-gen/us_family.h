@@ -1,0 +1,94 @@
+/* us_family.h - the shared shape of the US issuers' layouts: an activity
+ * table of dated rows grouped in sections (payments and credits, purchases,
+ * fees, interest), each section optionally closed by a total, with
+ * issuer-specific columns (posting date, reference number, merchant
+ * category, reward points, Daily Cash), amount styles and foreign-currency
+ * lines. Each issuer file supplies its first page, its page frame and its
+ * closing blocks; LAYOUTS.md describes what each prints. */
+#ifndef SG_US_FAMILY_H
+#define SG_US_FAMILY_H
+
+#include "layout.h"
+
+typedef enum us_amt {
+    US_AMT_MINUS,           /* 12.75   -400.00 */
+    US_AMT_MINUS_DOLLAR,    /* $12.75  -$400.00 */
+    US_AMT_MINUS_SP_DOLLAR, /* $12.75  - $400.00 */
+    US_AMT_CR,              /* 12.75   400.00CR */
+    US_AMT_COLUMNS,         /* Charges column / Credits column, no sign */
+} us_amt;
+
+typedef enum us_extra {
+    US_X_NONE,
+    US_X_REF4,              /* 4-digit reference number, left at x_extra */
+    US_X_REF17,             /* 17-character alphanumeric reference, left at x_extra */
+    US_X_CATEGORY,          /* merchant category text, left at x_extra */
+    US_X_POINTS,            /* reward points, right-aligned at x_extra */
+    US_X_DAILY_CASH,        /* "2%" and "$0.25", right-aligned at x_extra */
+} us_extra;
+
+typedef enum us_fx {
+    US_FX_NONE,
+    US_FX_AMEX,             /* Foreign Spend Amount: 45.00 EUR / Commission Amount: 0.00 Currency Exchange Rate: 1.0920 */
+    US_FX_AT,               /* 45.00 EUR @ 1.091981 */
+    US_FX_CITI,             /* 45.00 EURO EXCHANGE RATE 1.091981 */
+    US_FX_DISCOVER,         /* Foreign Currency 45.00 EUR Rate 1.091981 */
+    US_FX_WF,               /* 45.00 EUR EXCHG RATE 1.091981 */
+    US_FX_USB,              /* 45.00 EUR CONVERSION RATE 1.091981 */
+    US_FX_BARCLAYS,         /* 45.00 EURO @ 1.091981 */
+} us_fx;
+
+/* Section membership: bits (1 << sg_kind). */
+#define US_K(k) (1u << (k))
+
+typedef struct us_section {
+    const char *title;      /* may contain {NAME} and {LAST4} */
+    unsigned kinds;
+    const char *total;      /* label of the closing total line, or NULL */
+    bool always;            /* printed even when empty */
+} us_section;
+
+typedef struct us_spec {
+    sg_font body, bold;
+    double lh;
+    const char *date_fmt;   /* fmt.h pattern */
+    double x_date, x_post;  /* x_post 0: no posting date column */
+    bool post_first;        /* the posting date is the first column */
+    bool star_payments;     /* "*" after the date of payments */
+    us_extra extra;
+    double x_extra;
+    double x_title;         /* section titles and total labels */
+    double x_desc, desc_w;  /* description column and wrapping width */
+    double x_amt;           /* right edge of the amount (Charges) column */
+    double x_credit;        /* right edge of the Credits column (US_AMT_COLUMNS) */
+    us_amt amt;
+    us_fx fx;
+    us_section sections[6]; /* ends at a NULL title */
+    void (*heads)(sg_render *r);        /* column headings at r->y; advances it */
+    void (*page)(sg_render *r);         /* starts a continuation page */
+} us_spec;
+
+/* Prints the sections of sp from r->y on (pages break as needed). */
+void us_activity(sg_render *r, const us_spec *sp);
+/* Amount as the spec prints it in a row (value from the holder's view). */
+const char *us_amount(const us_spec *sp, cl_money v);
+/* Section total as printed: credits per the style, charges plain. */
+const char *us_total(const us_spec *sp, cl_money v);
+/* "$412.30", "-$400.00", "+$489.00" (plus when asked and v > 0). */
+const char *us_sum_value(cl_money v, bool plus);
+/* Replaces {NAME} and {LAST4}. */
+const char *us_expand(const sg_render *r, const char *text);
+
+/* Year of the statement date (for year-to-date labels). */
+int us_year(const sg_render *r);
+/* Common closing blocks: a year-to-date title and its fee and interest
+ * lines (labels already formatted by the caller). */
+void us_ytd(sg_render *r, const us_spec *sp, double x_label, double x_value, const char *title,
+            const char *fees_label, const char *interest_label);
+/* An interest charge calculation table: title, a header row of four
+ * columns, purchase and cash-advance rows, and an optional footer line. */
+void us_interest_table(sg_render *r, const us_spec *sp, const char *title, const char *const heads[4],
+                       const char *purchase_label, const char *advance_label,
+                       const char *apr_suffix, const char *footer);
+
+#endif
