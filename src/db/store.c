@@ -436,7 +436,7 @@ static int insert_statement(db_conn *c, const db_claim *f, const db_statement_in
         fmt_opt_money(&s->summary.purchases, m[2]), fmt_opt_money(&s->summary.fees, m[3]),
         fmt_opt_money(&s->summary.interest, m[4]), fmt_opt_money(&s->summary.new_balance, m[5]),
         s->reconciled ? "true" : "false",
-        s->summary.new_balance.present ? cl_money_format(s->reconcile_difference, diff) : NULL,
+        s->reconcile_known ? cl_money_format(s->reconcile_difference, diff) : NULL,
         fmt_ll((long long)s->n_txns, n),
     };
     char *v = NULL;

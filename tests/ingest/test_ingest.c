@@ -114,6 +114,7 @@ static bank_statement *statement(const char *issuer, const char *last4, const ch
     s->summary.previous_balance = (bank_opt_money){true, 100000};
     s->summary.new_balance = (bank_opt_money){true, 100000 - 475 * 2 - 8812 - 1999 + 50000};
     s->reconciled = true;
+    s->reconcile_known = true;
     return s;
 }
 
