@@ -96,7 +96,9 @@ summaries_exact "summary tables still exact" "$db"
 # --- identical same-day purchases ------------------------------------------------------
 # A peer-corpus DBS statement with one purchase printed twice, drawn as a PDF.
 mkpdf=$(dirname "$CARDLEDGER")/tests/pdf/mkpdf
+# The corpus sits beside the main checkout; from a worktree one level deeper.
 case_dir=$CL_PEER_CORPUS/cases/dbs/credit
+[ -d "$case_dir" ] || case_dir=$CL_SRC/../../shared/peer-corpus/cases/dbs/credit
 dup=$CL_TEST_TMP/t_ingest/dup
 mkdir -p "$dup"
 sed '/24 OCT  *DAYBREAK BAKERY/p' "$case_dir/page_01.txt" >"$dup/page_01.txt"
