@@ -120,12 +120,13 @@ summaries_exact() {
 # Number of PDFs under DIR.
 count_pdfs() { find "$1" -name '*.pdf' | wc -l; }
 
-# ingest DSN ARGS...: run the normal build without a progress bar; output
-# in $CL_TEST_TMP/ingest.out and .err; returns its exit status.
+# ingest DSN ARGS...: run the normal build ($INGEST_BIN if set) without a
+# progress bar; output in $CL_TEST_TMP/ingest.out and .err; returns its exit
+# status.
 ingest() {
     local dsn=$1
     shift
-    "$CARDLEDGER" ingest --db "$dsn" --no-progress --log-format json "$@" \
+    "${INGEST_BIN:-$CARDLEDGER}" ingest --db "$dsn" --no-progress --log-format json "$@" \
         >"$CL_TEST_TMP/ingest.out" 2>"$CL_TEST_TMP/ingest.err"
 }
 

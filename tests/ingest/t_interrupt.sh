@@ -45,6 +45,21 @@ summaries_exact "and the summary tables are exact" "$db"
 is "the files left over were finished" "$(summary_value stored)" "$((n - done_now))"
 export CARDLEDGER_TEST_FILE_DELAY_MS=30
 
+# --- Ctrl-C --------------------------------------------------------------------------------
+db=$(new_db sigint)
+"$CARDLEDGER" migrate up --db "$db" >/dev/null 2>&1
+export CARDLEDGER_TEST_FILE_DELAY_MS=30
+start_ingest "$db" "$corpus"
+ok "ingest gets going" wait_until "$db" "SELECT count(*) >= 10 FROM raw.source_files WHERE status = 'done'"
+workers=$(pgrep -P "$ing" | tr '\n' ' ')
+kill -INT "$ing"
+wait "$ing"
+is "interrupted: exit 1" "$?" "1"
+fails "its workers are gone" alive
+is "the run is recorded as aborted" "$(q "$db" "SELECT status FROM raw.ingest_runs")" "aborted"
+like "the summary says so" "$(cat "$CL_TEST_TMP/bg.out")" "run ABORTED: interrupted by signal 2"
+all_or_nothing "every file whole" "$db"
+
 # --- kill -9 of one worker --------------------------------------------------------------
 db=$(new_db kill_worker)
 "$CARDLEDGER" migrate up --db "$db" >/dev/null 2>&1

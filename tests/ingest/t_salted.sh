@@ -32,10 +32,13 @@ db=$(new_db salted)
 reason() { q "$db" "SELECT last_error FROM raw.source_files WHERE path LIKE '%/$1'"; }
 status_of() { q "$db" "SELECT status || ' ' || attempts FROM raw.source_files WHERE path LIKE '%/$1'"; }
 
-# The test hooks make a worker hang on slow-* and abort on crash-*.
-CARDLEDGER_TEST_HANG='slow-*' CARDLEDGER_TEST_CRASH='crash-*' \
+# The test hooks make a worker hang on slow-* and abort on crash-*. The
+# sanitizer build, so every error path runs under ASan and UBSan.
+CARDLEDGER_TEST_HANG='slow-*' CARDLEDGER_TEST_CRASH='crash-*' INGEST_BIN=$CARDLEDGER_ASAN \
     ingest "$db" -j 2 --file-timeout 2 "$salted"
 is "a salted corpus: exit 1" "$?" "1"
+unlike "no sanitizer report" "$(grep -v '"event"' "$CL_TEST_TMP/ingest.err")" \
+    "AddressSanitizer|LeakSanitizer|runtime error"
 same_as_truth "every good file ingested exactly" "$db" "$good"
 is "summary: 6 failed" "$(summary_value failed)" "6"
 is "summary: 10 stored" "$(summary_value stored)" "10"
