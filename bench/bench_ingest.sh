@@ -92,8 +92,16 @@ EOF
 
 sql() { "$cardledger" db psql --log-level warn -- -qAtX -c "$1" 2>/dev/null; }
 
-echo "corpus: $nfiles files in $corpus; $jobs workers; $(nproc) cores"
+# CPU time of the database sessions: the postmaster's reaped children.
+server_pid=$("$cardledger" db status 2>/dev/null | sed -n 's/.*running (pid \([0-9]*\)).*/\1/p')
+server_cpu() { awk '{ print $16 + $17 }' "/proc/$server_pid/stat" 2>/dev/null || echo 0; }
+
+echo "corpus: $nfiles files in $corpus; $jobs workers; $(nproc) cores; load average $(cut -d' ' -f1 /proc/loadavg)"
+c0=$(server_cpu)
 run "ingest" -j "$jobs" "$corpus"
+sleep 1     # the sessions' processes exit after their clients
+c1=$(server_cpu)
+echo "database server CPU during the ingest: $(awk -v a="$c0" -v b="$c1" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / t }') s (with the cardledger CPU above: the wall time an idle machine needs at least, divided by the cores)"
 echo "database: $(sql "SELECT count(*) FROM analytics.transactions") transactions, $(sql "SELECT count(*) FROM raw.statements") statements, $(sql "SELECT count(*) FROM analytics.merchants") merchants"
 run "again (every file known)" -j "$jobs" "$corpus"
 
