@@ -39,16 +39,20 @@ else
             <("$cardledger" profiles 2>/dev/null | awk 'NR > 1 && NF >= 2 && $1 ~ /^[a-z0-9_]+$/ {print $1}' | sort))
         np=$(echo "$profiles" | wc -w)
         statements=$(( (total + per - 1) / per ))
-        months=$(( (statements + np - 1) / np ))
+        # At most five years of months per card; more cards when that is not enough.
+        cards=$(( (statements + np * 60 - 1) / (np * 60) ))
+        months=$(( (statements + np * cards - 1) / (np * cards) ))
         from=$(( 2024 - (months + 11) / 12 ))
-        echo "generating $statements statements of $per transactions ($np profiles x $months months) in $corpus"
+        echo "generating $statements statements of $per transactions ($np profiles x $cards cards x $months months) in $corpus"
         rm -rf "$corpus" && mkdir -p "$corpus"
         i=0
         for p in $profiles; do
-            i=$((i + 1))
-            "$gen" --profile "$p" --card "$(printf '%04d' $(((i * 1237 + 5) % 10000)))" --from "$from-01" \
-                --months "$months" --seed "$i" --transactions "$per" --out "$corpus/$p" >/dev/null &
-            [ $((i % $(nproc))) -eq 0 ] && wait
+            for c in $(seq 1 "$cards"); do
+                i=$((i + 1))
+                "$gen" --profile "$p" --card "$(printf '%04d' $(((i * 1237 + 5) % 10000)))" --from "$from-01" \
+                    --months "$months" --seed "$i" --transactions "$per" --out "$corpus/$p-$c" >/dev/null &
+                [ $((i % $(nproc))) -eq 0 ] && wait
+            done
         done
         wait
         find "$corpus" -name '*.json' -delete

@@ -312,7 +312,7 @@ static void reap(run *r, worker *w)
         if (r->spawns_left > 0)
             spawn(r, slot);
         else
-            log_error("ingest_worker_not_replaced", LOG_S("reason", "too many worker restarts"));
+            abort_run(r, CL_EXIT_FAILED, "workers keep dying: too many restarts");
     }
 }
 

@@ -75,8 +75,9 @@ static const char *one_field(const char *s, char *out, size_t outsz)
 static void fatal(wstate *w, const cl_err *err)
 {
     char m[1100];
-    send_msg(w, "E\t%d\t%s", INGEST_WORKER_EXIT_DB, one_field(err->msg, m, sizeof m));
-    _exit(err->code == CL_E_DB ? INGEST_WORKER_EXIT_DB : CL_EXIT_FAILED);
+    int code = err->code == CL_E_DB ? INGEST_WORKER_EXIT_DB : CL_EXIT_FAILED;
+    send_msg(w, "E\t%d\t%s", code, one_field(err->msg, m, sizeof m));
+    _exit(code);
 }
 
 /* Test hooks (see README, Ingest): make a worker hang, crash or dawdle on
