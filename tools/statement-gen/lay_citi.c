@@ -14,11 +14,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_LIB_SERIF, 8.5, false}, bold = {SG_LIB_SERIF, 8.5, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_LIB_SERIF, 8.5, false}, .bold = {SG_LIB_SERIF, 8.5, true}, .lh = 11,
+    .body = &body, .bold = &bold, .lh = 11,
     .date_fmt = "MM/DD", .x_date = 40, .x_post = 90,
     .x_title = 40, .x_desc = 140, .desc_w = 330, .x_amt = 572,
     .amt = US_AMT_MINUS_DOLLAR, .fx = US_FX_CITI,
@@ -46,12 +48,12 @@ static void frame(sg_render *r, int pg)
 
 static void heads(sg_render *r)
 {
-    sg_text(r->doc, &spec.bold, 40, r->y, SG_LEFT, "Sale");
-    sg_text(r->doc, &spec.bold, 90, r->y, SG_LEFT, "Post");
-    sg_text(r->doc, &spec.bold, 40, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 90, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 140, r->y + spec.lh, SG_LEFT, "Description");
-    sg_text(r->doc, &spec.bold, 572, r->y + spec.lh, SG_RIGHT, "Amount");
+    sg_text(r->doc, &bold, 40, r->y, SG_LEFT, "Sale");
+    sg_text(r->doc, &bold, 90, r->y, SG_LEFT, "Post");
+    sg_text(r->doc, &bold, 40, r->y + spec.lh, SG_LEFT, "Date");
+    sg_text(r->doc, &bold, 90, r->y + spec.lh, SG_LEFT, "Date");
+    sg_text(r->doc, &bold, 140, r->y + spec.lh, SG_LEFT, "Description");
+    sg_text(r->doc, &bold, 572, r->y + spec.lh, SG_RIGHT, "Amount");
     r->y += spec.lh * 2.5;
 }
 
@@ -60,10 +62,10 @@ static void page(sg_render *r)
     const sg_statement *s = r->st;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(r->doc, &spec.body, 40, 40, SG_LEFT, s->holder);
-    sg_text(r->doc, &spec.body, 40, 51, SG_LEFT,
+    sg_text(r->doc, &body, 40, 40, SG_LEFT, s->holder);
+    sg_text(r->doc, &body, 40, 51, SG_LEFT,
             sg_strf("Account number ending in: %s", s->last4));
-    sg_text(r->doc, &spec.body, 572, 51, SG_RIGHT, period(s));
+    sg_text(r->doc, &body, 572, 51, SG_RIGHT, period(s));
     r->y = 76;
     r->bottom = 745;
     if (r->section) {
@@ -79,7 +81,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_LIB_SERIF, 18, true}, h = {SG_LIB_SERIF, 11, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     frame(r, pg);
     sg_text(d, &logo, 40, 50, SG_LEFT, "citi");

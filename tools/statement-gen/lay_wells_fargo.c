@@ -15,11 +15,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_LIB_SANS, 7.5, false}, bold = {SG_LIB_SANS, 7.5, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_LIB_SANS, 7.5, false}, .bold = {SG_LIB_SANS, 7.5, true}, .lh = 11,
+    .body = &body, .bold = &bold, .lh = 11,
     .date_fmt = "MM/DD", .x_date = 36, .x_post = 72,
     .extra = US_X_REF17, .x_extra = 116,
     .x_title = 36, .x_desc = 208, .desc_w = 240, .x_amt = 576, .x_credit = 510,
@@ -53,13 +55,13 @@ static void heads(sg_render *r)
 {
     const char *h[] = {"Date", "Date", "Reference Number", "Description"};
     const double x[] = {36, 72, 116, 208};
-    sg_text(r->doc, &spec.bold, 36, r->y, SG_LEFT, "Trans");
-    sg_text(r->doc, &spec.bold, 72, r->y, SG_LEFT, "Post");
+    sg_text(r->doc, &bold, 36, r->y, SG_LEFT, "Trans");
+    sg_text(r->doc, &bold, 72, r->y, SG_LEFT, "Post");
     r->y += spec.lh;
     for (int i = 0; i < 4; i++)
-        sg_text(r->doc, &spec.bold, x[i], r->y, SG_LEFT, h[i]);
-    sg_text(r->doc, &spec.bold, 510, r->y, SG_RIGHT, "Credits");
-    sg_text(r->doc, &spec.bold, 576, r->y, SG_RIGHT, "Charges");
+        sg_text(r->doc, &bold, x[i], r->y, SG_LEFT, h[i]);
+    sg_text(r->doc, &bold, 510, r->y, SG_RIGHT, "Credits");
+    sg_text(r->doc, &bold, 576, r->y, SG_RIGHT, "Charges");
     sg_rule(r->doc, 36, r->y + 4, 576, r->y + 4, 0.5);
     r->y += spec.lh * 1.5;
 }
@@ -69,8 +71,8 @@ static void page(sg_render *r)
     const sg_statement *s = r->st;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(r->doc, &spec.body, 36, 48, SG_LEFT, sg_strf("Account Number Ending in %s", s->last4));
-    sg_text(r->doc, &spec.body, 576, 48, SG_RIGHT, period(s));
+    sg_text(r->doc, &body, 36, 48, SG_LEFT, sg_strf("Account Number Ending in %s", s->last4));
+    sg_text(r->doc, &body, 576, 48, SG_RIGHT, period(s));
     r->y = 72;
     r->bottom = 750;
     if (r->section) {
@@ -86,7 +88,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_LIB_SANS, 15, true}, h = {SG_LIB_SANS, 10, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     frame(r, pg);
     sg_text(d, &logo, 36, 50, SG_LEFT, "WELLS FARGO");

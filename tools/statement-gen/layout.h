@@ -23,6 +23,10 @@ typedef struct sg_layout {
     bool full_number;           /* prints the Luhn-valid full card number */
     sg_gen_params gen;
     void (*render)(sg_render *r);
+    const void *spec;           /* a layout family's description (us_family.h) */
+    /* The layout's own template tokens (items.h): the value of {name} or
+     * {name:arg}, NULL for a name it does not know. */
+    const char *(*token)(const sg_render *r, const char *name, const char *arg);
 } sg_layout;
 
 /* NULL-terminated, in --list-profiles order. */

@@ -42,14 +42,14 @@ typedef enum us_fx {
 #define US_K(k) (1u << (k))
 
 typedef struct us_section {
-    const char *title;      /* may contain {NAME} and {LAST4} */
+    const char *title;      /* a template (items.h): {NAME}, {LAST4} */
     unsigned kinds;
     const char *total;      /* label of the closing total line, or NULL */
     bool always;            /* printed even when empty */
 } us_section;
 
 typedef struct us_spec {
-    sg_font body, bold;
+    const sg_font *body, *bold;
     double lh;
     const char *date_fmt;   /* fmt.h pattern */
     double x_date, x_post;  /* x_post 0: no posting date column */
@@ -76,8 +76,6 @@ const char *us_amount(const us_spec *sp, cl_money v);
 const char *us_total(const us_spec *sp, cl_money v);
 /* "$412.30", "-$400.00", "+$489.00" (plus when asked and v > 0). */
 const char *us_sum_value(cl_money v, bool plus);
-/* Replaces {NAME} and {LAST4}. */
-const char *us_expand(const sg_render *r, const char *text);
 
 /* Year of the statement date (for year-to-date labels). */
 int us_year(const sg_render *r);
