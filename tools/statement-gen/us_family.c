@@ -156,10 +156,12 @@ static void section(sg_render *r, const us_spec *sp, const us_section *sec)
     free(v);
 }
 
+static void next_page(sg_render *r);
+
 void us_activity(sg_render *r, const us_spec *sp)
 {
     r->spec = sp;
-    r->next_page = sp->page;
+    r->next_page = sp->page ? sp->page : next_page;
     r->section = 1;
     for (const us_section *sec = sp->sections; sec->title; sec++)
         section(r, sp, sec);
@@ -216,4 +218,70 @@ void us_interest_table(sg_render *r, const us_spec *sp, const char *title, const
         sg_text(d, sp->body, x0, r->y, SG_LEFT, sg_expand(r, footer));
         r->y += lh;
     }
+}
+
+/* --- the statement around the activity ------------------------------ */
+
+static void draw_lists(sg_render *r, const sg_item *const *lists)
+{
+    for (; *lists; lists++)
+        sg_items(r, *lists);
+}
+
+/* The activity's title and column headings at r->y. */
+static void activity_heads(sg_render *r, const us_spec *sp)
+{
+    if (sp->title) {
+        sg_items_at(r, sp->title, r->y);
+        r->y += sp->lh * 1.5;
+    }
+    if (sp->col_heads) {
+        sg_items_at(r, sp->col_heads, r->y);
+        r->y += sp->lh * sp->heads_lines;
+    }
+}
+
+/* Starts a page after the first; inside the activity (r->section) it
+ * carries the activity's title and column headings. */
+static void next_page(sg_render *r)
+{
+    const us_spec *sp = r->spec;
+    sg_new_page(r);
+    draw_lists(r, sp->next);
+    r->y = sp->top;
+    r->bottom = sp->bottom;
+    if (r->section)
+        activity_heads(r, sp);
+}
+
+static void closing(sg_render *r, const us_spec *sp)
+{
+    const us_ytd_spec *y = &sp->ytd;
+    const us_interest_spec *in = &sp->interest;
+    us_ytd(r, sp, y->x_label, y->x_value, sg_expand(r, y->title), sg_expand(r, y->fees),
+           sg_expand(r, y->interest));
+    us_interest_table(r, sp, in->title, in->heads, in->purchases, in->advances, in->apr_suffix,
+                      in->footer);
+}
+
+void us_render(sg_render *r)
+{
+    const us_spec *sp = r->lay->spec;
+    const sg_statement *s = r->st;
+    r->spec = sp;
+    sg_new_page(r);
+    draw_lists(r, sp->first);
+    r->truth.last4_printed = true;
+    r->truth.period_printed = sp->prints_period;
+    sg_summary_all(r, -(s->payments + s->refunds));
+    r->section = 1;
+    if (sp->start > 0) {
+        r->y = sp->start;
+        r->bottom = sp->bottom;
+        activity_heads(r, sp);
+    } else {
+        next_page(r);
+    }
+    us_activity(r, sp);
+    closing(r, sp);
 }
