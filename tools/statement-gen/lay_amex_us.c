@@ -14,11 +14,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_DJV_COND, 7.5, false}, bold = {SG_DJV_COND, 7.5, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_DJV_COND, 7.5, false}, .bold = {SG_DJV_COND, 7.5, true}, .lh = 10,
+    .body = &body, .bold = &bold, .lh = 10,
     .date_fmt = "MM/DD/YY", .x_date = 36, .star_payments = true,
     .x_title = 36, .x_desc = 100, .desc_w = 260, .x_amt = 576,
     .amt = US_AMT_MINUS_DOLLAR, .fx = US_FX_AMEX,
@@ -46,19 +48,19 @@ static void footer(sg_render *r, int pg)
 
 static void heads(sg_render *r)
 {
-    sg_text(r->doc, &spec.bold, 36, r->y, SG_LEFT, "Detail");
-    sg_text(r->doc, &spec.body, 80, r->y, SG_LEFT, "*Indicates posting date");
-    sg_text(r->doc, &spec.bold, 576, r->y, SG_RIGHT, "Amount");
+    sg_text(r->doc, &bold, 36, r->y, SG_LEFT, "Detail");
+    sg_text(r->doc, &body, 80, r->y, SG_LEFT, "*Indicates posting date");
+    sg_text(r->doc, &bold, 576, r->y, SG_RIGHT, "Amount");
     r->y += spec.lh * 1.5;
 }
 
 static void page(sg_render *r)
 {
     int pg = sg_new_page(r);
-    sg_text(r->doc, &spec.body, 36, 36, SG_LEFT, r->st->holder);
-    sg_text(r->doc, &spec.body, 306, 36, SG_CENTER,
+    sg_text(r->doc, &body, 36, 36, SG_LEFT, r->st->holder);
+    sg_text(r->doc, &body, 306, 36, SG_CENTER,
             sg_strf("Account Ending %s", ending(r->st)));
-    sg_text(r->doc, &spec.body, 576, 36, SG_RIGHT, sg_strf("p. %d/" SG_PAGES_TOKEN, pg));
+    sg_text(r->doc, &body, 576, 36, SG_RIGHT, sg_strf("p. %d/" SG_PAGES_TOKEN, pg));
     footer(r, pg);
     r->y = 64;
     r->bottom = 740;
@@ -71,7 +73,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_DJV_COND, 14, true}, big = {SG_DJV_COND, 10, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     sg_text(d, &logo, 36, 40, SG_LEFT, "AMERICAN EXPRESS");
     sg_text(d, bb, 380, 40, SG_LEFT, "Platinum Card");
@@ -100,12 +102,7 @@ static void first_page(sg_render *r)
     sg_pair(r, b, 330, 576, 217, "Minimum Payment Due", sg_strf("$%s", sg_num(s->min_payment)));
     sg_text(d, b, 330, 234, SG_LEFT, sg_strf("Days in Billing Period: %d", s->cycle_days));
     sg_rule(d, 330, 196, 576, 196, 0.5);
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -credits);
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -credits);
 
     sg_rule(d, 36, 600, 576, 600, 0.4);
     sg_text(d, b, 36, 612, SG_LEFT,

@@ -13,11 +13,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_DJV_SANS, 8.5, false}, bold = {SG_DJV_SANS, 8.5, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_DJV_SANS, 8.5, false}, .bold = {SG_DJV_SANS, 8.5, true}, .lh = 13,
+    .body = &body, .bold = &bold, .lh = 13,
     .date_fmt = "MM/DD/YYYY", .x_date = 40,
     .extra = US_X_DAILY_CASH, .x_extra = 490,
     .x_title = 40, .x_desc = 110, .desc_w = 280, .x_amt = 572,
@@ -47,10 +49,10 @@ static void frame(sg_render *r, int pg)
 
 static void heads(sg_render *r)
 {
-    sg_text(r->doc, &spec.bold, 40, r->y, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 110, r->y, SG_LEFT, "Description");
-    sg_text(r->doc, &spec.bold, 490, r->y, SG_RIGHT, "Daily Cash");
-    sg_text(r->doc, &spec.bold, 572, r->y, SG_RIGHT, "Amount");
+    sg_text(r->doc, &bold, 40, r->y, SG_LEFT, "Date");
+    sg_text(r->doc, &bold, 110, r->y, SG_LEFT, "Description");
+    sg_text(r->doc, &bold, 490, r->y, SG_RIGHT, "Daily Cash");
+    sg_text(r->doc, &bold, 572, r->y, SG_RIGHT, "Amount");
     r->y += spec.lh * 1.3;
 }
 
@@ -59,8 +61,8 @@ static void page(sg_render *r)
     const sg_statement *s = r->st;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(r->doc, &spec.body, 40, 44, SG_LEFT, s->holder);
-    sg_text(r->doc, &spec.body, 572, 44, SG_RIGHT, period(s));
+    sg_text(r->doc, &body, 40, 44, SG_LEFT, s->holder);
+    sg_text(r->doc, &body, 572, 44, SG_RIGHT, period(s));
     r->y = 74;
     r->bottom = 740;
     if (r->section)
@@ -72,7 +74,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_DJV_SANS, 16, true}, big = {SG_DJV_SANS, 12, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     frame(r, pg);
     sg_text(d, &logo, 40, 50, SG_LEFT, "Apple Card");
@@ -97,12 +99,7 @@ static void first_page(sg_render *r)
         sg_pair(r, b, 330, 572, 130 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 330, 572, 130 + spec.lh * 5.5, "Total Balance", sg_strf("$%s", sg_num(s->new_balance)));
     sg_rule(d, 330, 130 + spec.lh * 4.6, 572, 130 + spec.lh * 4.6, 0.5);
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
     sg_pair(r, b, 330, 572, 130 + spec.lh * 7, "Daily Cash earned this month",
             sg_strf("$%s", sg_num(s->purchases / 75)));
     r->y = 260;

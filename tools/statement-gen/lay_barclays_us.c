@@ -14,11 +14,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_DJV_COND, 8, false}, bold = {SG_DJV_COND, 8, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_DJV_COND, 8, false}, .bold = {SG_DJV_COND, 8, true}, .lh = 11,
+    .body = &body, .bold = &bold, .lh = 11,
     .date_fmt = "Mon DD", .x_date = 36, .x_post = 96,
     .extra = US_X_POINTS, .x_extra = 500,
     .x_title = 36, .x_desc = 156, .desc_w = 280, .x_amt = 576,
@@ -49,13 +51,13 @@ static void frame(sg_render *r, int pg)
 
 static void heads(sg_render *r)
 {
-    sg_text(r->doc, &spec.bold, 36, r->y, SG_LEFT, "Transaction");
-    sg_text(r->doc, &spec.bold, 96, r->y, SG_LEFT, "Posting");
-    sg_text(r->doc, &spec.bold, 36, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 96, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 156, r->y + spec.lh, SG_LEFT, "Description");
-    sg_text(r->doc, &spec.bold, 500, r->y + spec.lh, SG_RIGHT, "Points");
-    sg_text(r->doc, &spec.bold, 576, r->y + spec.lh, SG_RIGHT, "Amount");
+    sg_text(r->doc, &bold, 36, r->y, SG_LEFT, "Transaction");
+    sg_text(r->doc, &bold, 96, r->y, SG_LEFT, "Posting");
+    sg_text(r->doc, &bold, 36, r->y + spec.lh, SG_LEFT, "Date");
+    sg_text(r->doc, &bold, 96, r->y + spec.lh, SG_LEFT, "Date");
+    sg_text(r->doc, &bold, 156, r->y + spec.lh, SG_LEFT, "Description");
+    sg_text(r->doc, &bold, 500, r->y + spec.lh, SG_RIGHT, "Points");
+    sg_text(r->doc, &bold, 576, r->y + spec.lh, SG_RIGHT, "Amount");
     r->y += spec.lh * 2.5;
 }
 
@@ -64,9 +66,9 @@ static void page(sg_render *r)
     const sg_statement *s = r->st;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(r->doc, &spec.body, 36, 40, SG_LEFT, s->holder);
-    sg_text(r->doc, &spec.body, 306, 40, SG_CENTER, sg_strf("Account Ending %s", s->last4));
-    sg_text(r->doc, &spec.body, 576, 40, SG_RIGHT, period(s));
+    sg_text(r->doc, &body, 36, 40, SG_LEFT, s->holder);
+    sg_text(r->doc, &body, 306, 40, SG_CENTER, sg_strf("Account Ending %s", s->last4));
+    sg_text(r->doc, &body, 576, 40, SG_RIGHT, period(s));
     r->y = 66;
     r->bottom = 748;
     if (r->section) {
@@ -82,7 +84,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_DJV_COND, 16, true}, h = {SG_DJV_COND, 10, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     frame(r, pg);
     sg_text(d, &logo, 36, 51, SG_LEFT, "BARCLAYS");
@@ -105,12 +107,7 @@ static void first_page(sg_render *r)
     for (int i = 0; i < 8; i++)
         sg_pair(r, b, 36, 280, 117 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 36, 280, 117 + spec.lh * 8, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_text(d, &h, 330, 100, SG_LEFT, "Payment Information");
     sg_pair(r, bb, 330, 576, 117, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));

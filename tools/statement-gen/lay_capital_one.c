@@ -14,11 +14,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_LIB_SANS, 8.5, false}, bold = {SG_LIB_SANS, 8.5, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_LIB_SANS, 8.5, false}, .bold = {SG_LIB_SANS, 8.5, true}, .lh = 12,
+    .body = &body, .bold = &bold, .lh = 12,
     .date_fmt = "Mon D", .x_date = 36, .x_post = 90,
     .x_title = 36, .x_desc = 150, .desc_w = 320, .x_amt = 576,
     .amt = US_AMT_MINUS_SP_DOLLAR, .fx = US_FX_AT,
@@ -49,10 +51,10 @@ static void frame(sg_render *r, int pg)
 
 static void heads(sg_render *r)
 {
-    sg_text(r->doc, &spec.bold, 36, r->y, SG_LEFT, "Trans Date");
-    sg_text(r->doc, &spec.bold, 90, r->y, SG_LEFT, "Post Date");
-    sg_text(r->doc, &spec.bold, 150, r->y, SG_LEFT, "Description");
-    sg_text(r->doc, &spec.bold, 576, r->y, SG_RIGHT, "Amount");
+    sg_text(r->doc, &bold, 36, r->y, SG_LEFT, "Trans Date");
+    sg_text(r->doc, &bold, 90, r->y, SG_LEFT, "Post Date");
+    sg_text(r->doc, &bold, 150, r->y, SG_LEFT, "Description");
+    sg_text(r->doc, &bold, 576, r->y, SG_RIGHT, "Amount");
     sg_rule(r->doc, 36, r->y + 4, 576, r->y + 4, 0.5);
     r->y += spec.lh * 1.5;
 }
@@ -61,9 +63,9 @@ static void page(sg_render *r)
 {
     const sg_statement *s = r->st;
     int pg = sg_new_page(r);
-    sg_text(r->doc, &spec.body, 36, 40, SG_LEFT,
+    sg_text(r->doc, &body, 36, 40, SG_LEFT,
             sg_strf("Quicksilver Card | Visa Signature ending in %s", s->last4));
-    sg_text(r->doc, &spec.body, 576, 40, SG_RIGHT, cycle(s));
+    sg_text(r->doc, &body, 576, 40, SG_RIGHT, cycle(s));
     frame(r, pg);
     r->y = 64;
     r->bottom = 745;
@@ -80,7 +82,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_LIB_SANS, 16, true}, h = {SG_LIB_SANS, 11, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     sg_text(d, &logo, 36, 48, SG_LEFT, "Capital One");
     sg_text(d, bb, 576, 36, SG_RIGHT,
@@ -113,12 +115,7 @@ static void first_page(sg_render *r)
     sg_pair(r, b, 330, 576, 108 + spec.lh * 9, "Credit Limit", sg_strf("$%s", sg_num(s->credit_limit)));
     sg_pair(r, b, 330, 576, 108 + spec.lh * 10, "Available Credit",
             sg_strf("$%s", sg_num(s->credit_limit - s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_rule(d, 36, 620, 576, 620, 0.4);
     sg_text(d, &logo, 36, 640, SG_LEFT, "Capital One");

@@ -97,12 +97,7 @@ static void summary(sg_render *r)
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         sg_pair(r, &body, 36, 290, y + LH * (double)(i + 1), rows[i][0], rows[i][1]);
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -credits);
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -credits);
     sg_pair(r, &bold, 36, 290, y + LH * 8, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
     sg_pair(r, &body, 36, 290, y + LH * 9, "Opening/Closing Date",
             sg_strf("%s - %s", sg_datef("MM/DD/YY", s->period_start),

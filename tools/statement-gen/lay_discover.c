@@ -13,11 +13,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_DJV_SERIF, 7.5, false}, bold = {SG_DJV_SERIF, 7.5, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_DJV_SERIF, 7.5, false}, .bold = {SG_DJV_SERIF, 7.5, true}, .lh = 10.5,
+    .body = &body, .bold = &bold, .lh = 10.5,
     .date_fmt = "MM/DD", .x_date = 36, .x_post = 80,
     .extra = US_X_CATEGORY, .x_extra = 400,
     .x_title = 36, .x_desc = 124, .desc_w = 250, .x_amt = 576,
@@ -50,12 +52,12 @@ static void heads(sg_render *r)
 {
     const char *h[] = {"Date", "Date", "Description", "Merchant Category"};
     const double x[] = {36, 80, 124, 400};
-    sg_text(r->doc, &spec.bold, 36, r->y, SG_LEFT, "Trans.");
-    sg_text(r->doc, &spec.bold, 80, r->y, SG_LEFT, "Post");
+    sg_text(r->doc, &bold, 36, r->y, SG_LEFT, "Trans.");
+    sg_text(r->doc, &bold, 80, r->y, SG_LEFT, "Post");
     r->y += spec.lh;
     for (int i = 0; i < 4; i++)
-        sg_text(r->doc, &spec.bold, x[i], r->y, SG_LEFT, h[i]);
-    sg_text(r->doc, &spec.bold, 576, r->y, SG_RIGHT, "Amount");
+        sg_text(r->doc, &bold, x[i], r->y, SG_LEFT, h[i]);
+    sg_text(r->doc, &bold, 576, r->y, SG_RIGHT, "Amount");
     r->y += spec.lh * 1.5;
 }
 
@@ -64,9 +66,9 @@ static void page(sg_render *r)
     const sg_statement *s = r->st;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(r->doc, &spec.bold, 36, 40, SG_LEFT, "Discover it Card");
-    sg_text(r->doc, &spec.body, 200, 40, SG_LEFT, sg_strf("Account number ending in %s", s->last4));
-    sg_text(r->doc, &spec.body, 576, 40, SG_RIGHT, dates(s));
+    sg_text(r->doc, &bold, 36, 40, SG_LEFT, "Discover it Card");
+    sg_text(r->doc, &body, 200, 40, SG_LEFT, sg_strf("Account number ending in %s", s->last4));
+    sg_text(r->doc, &body, 576, 40, SG_RIGHT, dates(s));
     r->y = 66;
     r->bottom = 750;
     if (r->section) {
@@ -82,7 +84,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_DJV_SERIF, 16, true}, h = {SG_DJV_SERIF, 10, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     frame(r, pg);
     sg_text(d, &logo, 36, 47, SG_LEFT, "DISCOVER");
@@ -107,12 +109,7 @@ static void first_page(sg_render *r)
     for (int i = 0; i < 7; i++)
         sg_pair(r, b, 36, 270, 112 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 36, 270, 112 + spec.lh * 7.5, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
     sg_pair(r, b, 36, 270, 112 + spec.lh * 9.5, "Credit Line", sg_strf("$%s", sg_whole(s->credit_limit)));
     sg_pair(r, b, 36, 270, 112 + spec.lh * 10.5, "Credit Line Available",
             sg_strf("$%s", sg_whole(s->credit_limit - s->new_balance)));

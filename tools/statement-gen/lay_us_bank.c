@@ -16,11 +16,13 @@
 #include "us_family.h"
 #include "fmt.h"
 
+static const sg_font body = {SG_LIB_MONO, 7, false}, bold = {SG_LIB_MONO, 7, true};
+
 static void heads(sg_render *r);
 static void page(sg_render *r);
 
 static const us_spec spec = {
-    .body = {SG_LIB_MONO, 7, false}, .bold = {SG_LIB_MONO, 7, true}, .lh = 10,
+    .body = &body, .bold = &bold, .lh = 10,
     .date_fmt = "MM/DD", .x_date = 36, .x_post = 76, .post_first = true,
     .extra = US_X_REF4, .x_extra = 116,
     .x_title = 36, .x_desc = 150, .desc_w = 290, .x_amt = 576,
@@ -43,8 +45,8 @@ static const char *dates(const sg_statement *s)
 
 static void frame(sg_render *r, int pg)
 {
-    sg_text(r->doc, &spec.body, 576, 36, SG_RIGHT, sg_strf("Page %d of " SG_PAGES_TOKEN, pg));
-    sg_text(r->doc, &spec.body, 36, 776, SG_LEFT, "usbank.com  800-285-8585");
+    sg_text(r->doc, &body, 576, 36, SG_RIGHT, sg_strf("Page %d of " SG_PAGES_TOKEN, pg));
+    sg_text(r->doc, &body, 36, 776, SG_LEFT, "usbank.com  800-285-8585");
 }
 
 static void heads(sg_render *r)
@@ -52,10 +54,10 @@ static void heads(sg_render *r)
     const char *h1[] = {"Post", "Trans", "Ref #", "Transaction Description"};
     const double x[] = {36, 76, 116, 150};
     for (int i = 0; i < 4; i++)
-        sg_text(r->doc, &spec.bold, x[i], r->y + (i < 2 ? 0 : spec.lh), SG_LEFT, h1[i]);
-    sg_text(r->doc, &spec.bold, 36, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 76, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 576, r->y + spec.lh, SG_RIGHT, "Amount");
+        sg_text(r->doc, &bold, x[i], r->y + (i < 2 ? 0 : spec.lh), SG_LEFT, h1[i]);
+    sg_text(r->doc, &bold, 36, r->y + spec.lh, SG_LEFT, "Date");
+    sg_text(r->doc, &bold, 76, r->y + spec.lh, SG_LEFT, "Date");
+    sg_text(r->doc, &bold, 576, r->y + spec.lh, SG_RIGHT, "Amount");
     r->y += spec.lh * 2.5;
 }
 
@@ -64,13 +66,13 @@ static void page(sg_render *r)
     const sg_statement *s = r->st;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(r->doc, &spec.body, 36, 48, SG_LEFT, s->holder);
-    sg_text(r->doc, &spec.body, 576, 48, SG_RIGHT, dates(s));
+    sg_text(r->doc, &body, 36, 48, SG_LEFT, s->holder);
+    sg_text(r->doc, &body, 576, 48, SG_RIGHT, dates(s));
     r->y = 72;
     r->bottom = 752;
     if (r->section) {
-        sg_text(r->doc, &spec.bold, 36, r->y, SG_LEFT, "Transactions");
-        sg_text(r->doc, &spec.body, 200, r->y, SG_LEFT,
+        sg_text(r->doc, &bold, 36, r->y, SG_LEFT, "Transactions");
+        sg_text(r->doc, &body, 200, r->y, SG_LEFT,
                 sg_strf("%s  Card Number XXXX XXXX XXXX %s", s->holder, s->last4));
         r->y += spec.lh * 1.5;
         heads(r);
@@ -82,7 +84,7 @@ static void first_page(sg_render *r)
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
     const sg_font logo = {SG_LIB_MONO, 14, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
+    const sg_font *b = &body, *bb = &bold;
     int pg = sg_new_page(r);
     frame(r, pg);
     sg_text(d, &logo, 36, 50, SG_LEFT, "usbank");
@@ -106,12 +108,7 @@ static void first_page(sg_render *r)
     for (int i = 0; i < 8; i++)
         sg_pair(r, b, 36, 280, 112 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 36, 280, 112 + spec.lh * 8, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_text(d, bb, 320, 100, SG_LEFT, "Payment Summary");
     sg_pair(r, b, 320, 576, 112, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));

@@ -2,29 +2,11 @@
  * issuers' layouts. */
 #include "us_family.h"
 #include "fmt.h"
+#include "items.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-const char *us_expand(const sg_render *r, const char *text)
-{
-    char out[256];
-    size_t o = 0;
-    for (const char *p = text; *p && o < sizeof out - 64;) {
-        if (!strncmp(p, "{NAME}", 6)) {
-            o += (size_t)snprintf(out + o, sizeof out - o, "%s", r->st->holder);
-            p += 6;
-        } else if (!strncmp(p, "{LAST4}", 7)) {
-            o += (size_t)snprintf(out + o, sizeof out - o, "%s", r->st->last4);
-            p += 7;
-        } else {
-            out[o++] = *p++;
-        }
-    }
-    out[o] = '\0';
-    return sg_strf("%s", out);
-}
 
 const char *us_sum_value(cl_money v, bool plus)
 {
@@ -90,25 +72,25 @@ static void extra_column(sg_render *r, const us_spec *sp, const sg_txn *t, doubl
     cl_money dollars = (t->amount < 0 ? -t->amount : t->amount) / 100;
     switch (sp->extra) {
     case US_X_NONE: break;
-    case US_X_REF4: sg_text(d, &sp->body, sp->x_extra, y, SG_LEFT, sg_strf("%.4s", t->ref)); break;
+    case US_X_REF4: sg_text(d, sp->body, sp->x_extra, y, SG_LEFT, sg_strf("%.4s", t->ref)); break;
     case US_X_REF17:
-        sg_text(d, &sp->body, sp->x_extra, y, SG_LEFT,
+        sg_text(d, sp->body, sp->x_extra, y, SG_LEFT,
                 sg_strf("%.7s%c%c%.8s", t->ref, 'A' + (t->ref[7] - '0'), 'K' + (t->ref[8] - '0'),
                         t->ref + 9));
         break;
-    case US_X_CATEGORY: sg_text(d, &sp->body, sp->x_extra, y, SG_LEFT, t->category); break;
+    case US_X_CATEGORY: sg_text(d, sp->body, sp->x_extra, y, SG_LEFT, t->category); break;
     case US_X_POINTS:
         if (t->kind == SG_PURCHASE)
-            sg_text(d, &sp->body, sp->x_extra, y, SG_RIGHT, sg_strf("%lld", (long long)dollars));
+            sg_text(d, sp->body, sp->x_extra, y, SG_RIGHT, sg_strf("%lld", (long long)dollars));
         else if (t->kind == SG_REFUND)
-            sg_text(d, &sp->body, sp->x_extra, y, SG_RIGHT, sg_strf("-%lld", (long long)dollars));
+            sg_text(d, sp->body, sp->x_extra, y, SG_RIGHT, sg_strf("-%lld", (long long)dollars));
         break;
     case US_X_DAILY_CASH:
         if (t->kind == SG_PURCHASE) {
             int pct = t->seq % 3 == 0 ? 2 : 1;
             cl_money cash = (-t->amount * pct + 50) / 100;
-            sg_text(d, &sp->body, sp->x_extra - 40, y, SG_RIGHT, sg_strf("%d%%", pct));
-            sg_text(d, &sp->body, sp->x_extra, y, SG_RIGHT, sg_strf("$%s", sg_num(cash)));
+            sg_text(d, sp->body, sp->x_extra - 40, y, SG_RIGHT, sg_strf("%d%%", pct));
+            sg_text(d, sp->body, sp->x_extra, y, SG_RIGHT, sg_strf("$%s", sg_num(cash)));
         }
         break;
     }
@@ -118,7 +100,7 @@ static void row(sg_render *r, const us_spec *sp, const sg_txn *t)
 {
     sg_doc *d = r->doc;
     char *lines[6];
-    int n = sg_desc_lines(r, &sp->body, t->desc, sp->desc_w, lines, 6);
+    int n = sg_desc_lines(r, sp->body, t->desc, sp->desc_w, lines, 6);
     int fx = 0;
     bool foreign = t->foreign && sp->fx != US_FX_NONE;
     while (foreign && fx_line(sp, t, fx))
@@ -130,18 +112,18 @@ static void row(sg_render *r, const us_spec *sp, const sg_txn *t)
         date = sg_strf("%s*", date);
     if (sp->x_post > 0) {
         const char *posted = sg_datef(sp->date_fmt, t->posted);
-        sg_text(d, &sp->body, sp->x_date, y, SG_LEFT, sp->post_first ? posted : date);
-        sg_text(d, &sp->body, sp->x_post, y, SG_LEFT, sp->post_first ? date : posted);
+        sg_text(d, sp->body, sp->x_date, y, SG_LEFT, sp->post_first ? posted : date);
+        sg_text(d, sp->body, sp->x_post, y, SG_LEFT, sp->post_first ? date : posted);
     } else {
-        sg_text(d, &sp->body, sp->x_date, y, SG_LEFT, date);
+        sg_text(d, sp->body, sp->x_date, y, SG_LEFT, date);
     }
     for (int i = 0; i < n; i++)
-        sg_text(d, &sp->body, sp->x_desc, y + sp->lh * i, SG_LEFT, lines[i]);
+        sg_text(d, sp->body, sp->x_desc, y + sp->lh * i, SG_LEFT, lines[i]);
     for (int i = 0; i < fx; i++)
-        sg_text(d, &sp->body, sp->x_desc, y + sp->lh * (n + i), SG_LEFT, fx_line(sp, t, i));
+        sg_text(d, sp->body, sp->x_desc, y + sp->lh * (n + i), SG_LEFT, fx_line(sp, t, i));
     extra_column(r, sp, t, y);
     bool credit_col = sp->amt == US_AMT_COLUMNS && t->amount > 0;
-    sg_text(d, &sp->body, credit_col ? sp->x_credit : sp->x_amt, y, SG_RIGHT, us_amount(sp, t->amount));
+    sg_text(d, sp->body, credit_col ? sp->x_credit : sp->x_amt, y, SG_RIGHT, us_amount(sp, t->amount));
     sg_row(r, t, y, (sp->x_post > 0 ? SG_ROW_POSTED : 0) | (foreign ? SG_ROW_FOREIGN : 0));
     r->y += sp->lh * (n + fx);
 }
@@ -156,7 +138,7 @@ static void section(sg_render *r, const us_spec *sp, const us_section *sec)
             count++, sum += v[i]->amount;
     if (count || sec->always) {
         sg_need(r, sp->lh * 3);
-        sg_text(r->doc, &sp->bold, sp->x_title, r->y, SG_LEFT, us_expand(r, sec->title));
+        sg_text(r->doc, sp->bold, sp->x_title, r->y, SG_LEFT, sg_expand(r, sec->title));
         r->y += sp->lh;
         for (size_t i = 0; i < n; i++)
             if (sec->kinds & US_K(v[i]->kind))
@@ -164,8 +146,8 @@ static void section(sg_render *r, const us_spec *sp, const us_section *sec)
         if (sec->total) {
             sg_need(r, sp->lh);
             bool credit_col = sp->amt == US_AMT_COLUMNS && sum > 0;
-            sg_text(r->doc, &sp->bold, sp->x_title, r->y, SG_LEFT, us_expand(r, sec->total));
-            sg_text(r->doc, &sp->bold, credit_col ? sp->x_credit : sp->x_amt, r->y, SG_RIGHT,
+            sg_text(r->doc, sp->bold, sp->x_title, r->y, SG_LEFT, sg_expand(r, sec->total));
+            sg_text(r->doc, sp->bold, credit_col ? sp->x_credit : sp->x_amt, r->y, SG_RIGHT,
                     us_total(sp, sum));
             r->y += sp->lh;
         }
@@ -174,10 +156,12 @@ static void section(sg_render *r, const us_spec *sp, const us_section *sec)
     free(v);
 }
 
+static void next_page(sg_render *r);
+
 void us_activity(sg_render *r, const us_spec *sp)
 {
     r->spec = sp;
-    r->next_page = sp->page;
+    r->next_page = sp->page ? sp->page : next_page;
     r->section = 1;
     for (const us_section *sec = sp->sections; sec->title; sec++)
         section(r, sp, sec);
@@ -197,10 +181,10 @@ void us_ytd(sg_render *r, const us_spec *sp, double x_label, double x_value, con
     const sg_statement *s = r->st;
     sg_need(r, sp->lh * 4);
     r->y += sp->lh;
-    sg_text(r->doc, &sp->bold, x_label, r->y, SG_LEFT, title);
-    sg_pair(r, &sp->body, x_label, x_value, r->y + sp->lh, fees_label,
+    sg_text(r->doc, sp->bold, x_label, r->y, SG_LEFT, title);
+    sg_pair(r, sp->body, x_label, x_value, r->y + sp->lh, fees_label,
             sg_strf("$%s", sg_num(s->ytd_fees)));
-    sg_pair(r, &sp->body, x_label, x_value, r->y + sp->lh * 2, interest_label,
+    sg_pair(r, sp->body, x_label, x_value, r->y + sp->lh * 2, interest_label,
             sg_strf("$%s", sg_num(s->ytd_interest)));
     r->y += sp->lh * 3;
 }
@@ -215,10 +199,10 @@ void us_interest_table(sg_render *r, const us_spec *sp, const char *title, const
     double xs[4] = {x0, x0 + (x3 - x0) * 0.25, x0 + (x3 - x0) * 0.80, x3};
     sg_need(r, lh * 7);
     r->y += lh;
-    sg_text(d, &sp->bold, x0, r->y, SG_LEFT, title);
+    sg_text(d, sp->bold, x0, r->y, SG_LEFT, title);
     r->y += lh;
     for (int i = 0; i < 4; i++)
-        sg_text(d, &sp->bold, xs[i], r->y, i < 2 ? SG_LEFT : SG_RIGHT, heads[i]);
+        sg_text(d, sp->bold, xs[i], r->y, i < 2 ? SG_LEFT : SG_RIGHT, heads[i]);
     const char *apr = sg_strf("%d.%02d%%%s", s->apr_bp / 100, s->apr_bp % 100, apr_suffix);
     const char *rows[2][4] = {
         {purchase_label, apr, sg_strf("$%s", sg_num(s->interest_base)),
@@ -227,11 +211,77 @@ void us_interest_table(sg_render *r, const us_spec *sp, const char *title, const
     };
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < 4; i++)
-            sg_text(d, &sp->body, xs[i], r->y + lh * (k + 1), i < 2 ? SG_LEFT : SG_RIGHT,
+            sg_text(d, sp->body, xs[i], r->y + lh * (k + 1), i < 2 ? SG_LEFT : SG_RIGHT,
                     rows[k][i]);
     r->y += lh * 3;
     if (footer) {
-        sg_text(d, &sp->body, x0, r->y, SG_LEFT, us_expand(r, footer));
+        sg_text(d, sp->body, x0, r->y, SG_LEFT, sg_expand(r, footer));
         r->y += lh;
     }
+}
+
+/* --- the statement around the activity ------------------------------ */
+
+static void draw_lists(sg_render *r, const sg_item *const *lists)
+{
+    for (; *lists; lists++)
+        sg_items(r, *lists);
+}
+
+/* The activity's title and column headings at r->y. */
+static void activity_heads(sg_render *r, const us_spec *sp)
+{
+    if (sp->title) {
+        sg_items_at(r, sp->title, r->y);
+        r->y += sp->lh * 1.5;
+    }
+    if (sp->col_heads) {
+        sg_items_at(r, sp->col_heads, r->y);
+        r->y += sp->lh * sp->heads_lines;
+    }
+}
+
+/* Starts a page after the first; inside the activity (r->section) it
+ * carries the activity's title and column headings. */
+static void next_page(sg_render *r)
+{
+    const us_spec *sp = r->spec;
+    sg_new_page(r);
+    draw_lists(r, sp->next);
+    r->y = sp->top;
+    r->bottom = sp->bottom;
+    if (r->section)
+        activity_heads(r, sp);
+}
+
+static void closing(sg_render *r, const us_spec *sp)
+{
+    const us_ytd_spec *y = &sp->ytd;
+    const us_interest_spec *in = &sp->interest;
+    us_ytd(r, sp, y->x_label, y->x_value, sg_expand(r, y->title), sg_expand(r, y->fees),
+           sg_expand(r, y->interest));
+    us_interest_table(r, sp, in->title, in->heads, in->purchases, in->advances, in->apr_suffix,
+                      in->footer);
+}
+
+void us_render(sg_render *r)
+{
+    const us_spec *sp = r->lay->spec;
+    const sg_statement *s = r->st;
+    r->spec = sp;
+    sg_new_page(r);
+    draw_lists(r, sp->first);
+    r->truth.last4_printed = true;
+    r->truth.period_printed = sp->prints_period;
+    sg_summary_all(r, -(s->payments + s->refunds));
+    r->section = 1;
+    if (sp->start > 0) {
+        r->y = sp->start;
+        r->bottom = sp->bottom;
+        activity_heads(r, sp);
+    } else {
+        next_page(r);
+    }
+    us_activity(r, sp);
+    closing(r, sp);
 }

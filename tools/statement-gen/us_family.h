@@ -8,6 +8,7 @@
 #ifndef SG_US_FAMILY_H
 #define SG_US_FAMILY_H
 
+#include "items.h"
 #include "layout.h"
 
 typedef enum us_amt {
@@ -42,14 +43,32 @@ typedef enum us_fx {
 #define US_K(k) (1u << (k))
 
 typedef struct us_section {
-    const char *title;      /* may contain {NAME} and {LAST4} */
+    const char *title;      /* a template (items.h): {NAME}, {LAST4} */
     unsigned kinds;
     const char *total;      /* label of the closing total line, or NULL */
     bool always;            /* printed even when empty */
 } us_section;
 
+/* The year-to-date block: a title, then fees and interest charged in the
+ * statement's year; labels at x_label, amounts right-aligned at x_value. */
+typedef struct us_ytd_spec {
+    double x_label, x_value;
+    const char *title, *fees, *interest;    /* templates (items.h): {YEAR} */
+} us_ytd_spec;
+
+/* The interest charge calculation: a title, four column headings, a
+ * purchases row (APR, balance subject to interest, interest) and a cash
+ * advances row at 29.99%, then an optional footer line. */
+typedef struct us_interest_spec {
+    const char *title;
+    const char *heads[4];
+    const char *purchases, *advances;       /* the rows' labels */
+    const char *apr_suffix;                 /* after the rate: " (V)" */
+    const char *footer;                     /* a template ({DAYS}), or NULL */
+} us_interest_spec;
+
 typedef struct us_spec {
-    sg_font body, bold;
+    const sg_font *body, *bold;
     double lh;
     const char *date_fmt;   /* fmt.h pattern */
     double x_date, x_post;  /* x_post 0: no posting date column */
@@ -66,7 +85,27 @@ typedef struct us_spec {
     us_section sections[6]; /* ends at a NULL title */
     void (*heads)(sg_render *r);        /* column headings at r->y; advances it */
     void (*page)(sg_render *r);         /* starts a continuation page */
+
+    /* What us_render() draws around the activity. Pages are item lists
+     * (items.h) drawn in the order given, up to a NULL. */
+    const sg_item *first[3];    /* page 1: header, summary, coupon, frame */
+    const sg_item *next[3];     /* every later page: frame and header */
+    double top, bottom;         /* the activity flows from top to bottom there */
+    double start;               /* the activity starts on page 1 at this y (0: on page 2) */
+    const sg_item *title;       /* activity heading, y from the flow; 1.5 lines */
+    const sg_item *col_heads;   /* column headings, y from the flow ... */
+    double heads_lines;         /* ... and their height in lines */
+    bool prints_period;         /* the statement prints its period start */
+    us_ytd_spec ytd;
+    us_interest_spec interest;
 } us_spec;
+
+/* Renders a whole statement from the us_spec in r->lay->spec: page 1, the
+ * activity (new pages as needed, each with its header and, inside the
+ * activity, the title and column headings), the year-to-date totals and
+ * the interest charge calculation. The summary printed on page 1 must be
+ * the six values, payments and credits as "-$" (sg_summary_all). */
+void us_render(sg_render *r);
 
 /* Prints the sections of sp from r->y on (pages break as needed). */
 void us_activity(sg_render *r, const us_spec *sp);
@@ -76,8 +115,6 @@ const char *us_amount(const us_spec *sp, cl_money v);
 const char *us_total(const us_spec *sp, cl_money v);
 /* "$412.30", "-$400.00", "+$489.00" (plus when asked and v > 0). */
 const char *us_sum_value(cl_money v, bool plus);
-/* Replaces {NAME} and {LAST4}. */
-const char *us_expand(const sg_render *r, const char *text);
 
 /* Year of the statement date (for year-to-date labels). */
 int us_year(const sg_render *r);

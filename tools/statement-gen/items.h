@@ -1,0 +1,81 @@
+/* items.h - page blocks as data: a layout lists its texts, label/value
+ * pairs, rules, boxes, shaded areas and paragraphs with their positions,
+ * and sg_items() draws the list. Texts are templates filled from the
+ * statement, so a block that prints "Account ending in 1234" or "$412.30"
+ * is still a constant table.
+ *
+ * The list order is the drawing order: pages drawn in their natural order
+ * (draw.h) keep it, so a layout moved onto a table must list its items in
+ * the order it used to draw them.
+ *
+ * Template tokens (sg_expand):
+ *   {NAME} {ADDR1} {ADDR2} {ADDR3}  holder and address lines
+ *   {LAST4}                         last 4 digits of the card
+ *   {CARD} / {CARD:6-11}            full number grouped by spaces / with
+ *                                   digits 6..11 (0-based) as X
+ *   {PAGE}                          number of the current page ({PAGES},
+ *                                   the page count, is left to draw.c)
+ *   {DAYS} {YEAR}                   days in the cycle, statement year
+ *   {STMT:pat} {DUE:pat} {START:pat} {END:pat}
+ *                                   statement, due, period start and end
+ *                                   dates in a fmt.h pattern: {DUE:MM/DD/YY}
+ *   {PREV} {NEW} {MIN} {LIMIT} {AVAIL} {PAYMENTS} {REFUNDS} {CREDITS}
+ *   {PURCHASES} {FEES} {INTEREST}   amounts (magnitudes; AVAIL = limit -
+ *                                   new balance, CREDITS = payments +
+ *                                   refunds) as "1,234.56"; with :whole
+ *                                   "1,234"; with :-P (P a prefix such as
+ *                                   $) "-$1,234.56", and "$0.00" for zero;
+ *                                   with :+P "+$1,234.56", "$0.00" for zero
+ * A layout adds its own tokens through sg_layout.token. Anything else in
+ * braces is printed as it stands. */
+#ifndef SG_ITEMS_H
+#define SG_ITEMS_H
+
+#include "layout.h"
+
+typedef enum sg_op {
+    SG_OP_END,      /* ends a list */
+    SG_OP_TEXT,
+    SG_OP_PAIR,     /* label left at x, value right-aligned at x1 */
+    SG_OP_RULE,     /* line from (x, y) to (x1, y1), w wide */
+    SG_OP_BOX,      /* outline at (x, y), x1 by y1, line w wide */
+    SG_OP_FILL,     /* grey (level w) area at (x, y), x1 by y1 */
+    SG_OP_PARA,     /* text wrapped to width x1, lines y1 apart */
+    SG_OP_PARA_NEXT,/* the same, starting y below the line after the last
+                       paragraph of the list */
+} sg_op;
+
+typedef struct sg_item {
+    sg_op op;
+    const sg_font *font;
+    sg_align align;
+    double x, y;
+    double x1, y1;
+    double w;
+    const char *text;           /* text, paragraph, or the pair's label */
+    const char *value;          /* the pair's value */
+} sg_item;
+
+#define SG_AT(f, x_, y_, a, t) {.op = SG_OP_TEXT, .font = (f), .x = (x_), .y = (y_), .align = (a), .text = (t)}
+#define SG_PAIR(f, xl, xr, y_, label, val)                                                        \
+    {.op = SG_OP_PAIR, .font = (f), .x = (xl), .x1 = (xr), .y = (y_), .text = (label), .value = (val)}
+#define SG_RULE(x0, y0, x1_, y1_, width) {.op = SG_OP_RULE, .x = (x0), .y = (y0), .x1 = (x1_), .y1 = (y1_), .w = (width)}
+#define SG_BOX(x_, y_, wd, ht, width) {.op = SG_OP_BOX, .x = (x_), .y = (y_), .x1 = (wd), .y1 = (ht), .w = (width)}
+#define SG_FILL(x_, y_, wd, ht, grey) {.op = SG_OP_FILL, .x = (x_), .y = (y_), .x1 = (wd), .y1 = (ht), .w = (grey)}
+#define SG_PARA(f, x_, y_, width, lh, t)                                                          \
+    {.op = SG_OP_PARA, .font = (f), .x = (x_), .y = (y_), .x1 = (width), .y1 = (lh), .text = (t)}
+#define SG_PARA_NEXT(f, x_, gap, width, lh, t)                                                    \
+    {.op = SG_OP_PARA_NEXT, .font = (f), .x = (x_), .y = (gap), .x1 = (width), .y1 = (lh), .text = (t)}
+#define SG_ITEMS_END {.op = SG_OP_END}
+
+/* Draws items up to SG_OP_END with every y measured from y0 (0: page
+ * coordinates; r->y: a block that follows the flow). */
+void sg_items_at(sg_render *r, const sg_item *items, double y0);
+/* The same in page coordinates. */
+void sg_items(sg_render *r, const sg_item *items);
+
+/* Fills the tokens of text (see above). Returns text itself when it has
+ * no braces, else a short-lived fmt.h buffer (at most 255 bytes). */
+const char *sg_expand(const sg_render *r, const char *text);
+
+#endif
