@@ -283,24 +283,47 @@ int sg_doc_line_of(const sg_doc *d, int pageno, double y)
     return line;
 }
 
+typedef struct baseline {
+    long key;
+    double size;
+} baseline;
+
+static int cmp_baseline(const void *a, const void *b)
+{
+    const baseline *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
 bool sg_doc_close_baselines(const sg_doc *d, int pageno, double min_gap, double *a, double *b)
 {
     const page *p = &d->pages[pageno - 1];
-    long *keys = xmalloc((p->n + 1) * sizeof *keys);
+    baseline *v = xmalloc((p->n + 1) * sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < p->n; i++)
         if (p->items[i].kind == IT_TEXT)
-            keys[n++] = baseline_key(p->items[i].y);
-    qsort(keys, n, sizeof *keys, cmp_long);
+            v[n++] = (baseline){baseline_key(p->items[i].y), p->items[i].font.size};
+    qsort(v, n, sizeof *v, cmp_baseline);
+    /* Largest font on each distinct baseline. */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && v[m - 1].key == v[i].key) {
+            if (v[i].size > v[m - 1].size)
+                v[m - 1].size = v[i].size;
+        } else {
+            v[m++] = v[i];
+        }
+    }
     bool close = false;
-    for (size_t i = 1; i < n && !close; i++) {
-        if (keys[i] != keys[i - 1] && keys[i] - keys[i - 1] < lround(min_gap * 100)) {
-            *a = (double)keys[i - 1] / 100;
-            *b = (double)keys[i] / 100;
+    for (size_t i = 1; i < m && !close; i++) {
+        double smaller = v[i].size < v[i - 1].size ? v[i].size : v[i - 1].size;
+        double need = min_gap > smaller * 0.5 ? min_gap : smaller * 0.5;
+        if ((double)(v[i].key - v[i - 1].key) / 100.0 < need) {
+            *a = (double)v[i - 1].key / 100;
+            *b = (double)v[i].key / 100;
             close = true;
         }
     }
-    free(keys);
+    free(v);
     return close;
 }
 
@@ -364,7 +387,15 @@ static size_t *page_order(const sg_doc *d, const page *p, int pageno)
             idx[j] = t;
         }
     }
-    return idx;
+    /* Filled areas are backgrounds: paint them before anything else
+     * whatever the order, so they never hide text. */
+    size_t *out = xmalloc((p->n + 1) * sizeof *out), k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < p->n; i++)
+            if ((p->items[idx[i]].kind == IT_FILL) == (pass == 0))
+                out[k++] = idx[i];
+    free(idx);
+    return out;
 }
 
 /* Replaces the page-count token; returns text itself when absent. */

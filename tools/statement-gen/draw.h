@@ -79,8 +79,9 @@ int sg_wrap(sg_doc *d, const sg_font *f, const char *text, double width, char **
  * (1-based), top first; 0 when no text sits on y. */
 int sg_doc_line_of(const sg_doc *d, int page, double y);
 
-/* True when two distinct baselines of page are less than min_gap apart
- * (a layout bug: a text extractor could merge them); sets *a and *b. */
+/* True when two neighbouring distinct baselines of page are closer than
+ * min_gap or half the smaller of their largest font sizes (a layout bug:
+ * a text extractor could merge them into one line); sets *a and *b. */
 bool sg_doc_close_baselines(const sg_doc *d, int page, double min_gap, double *a, double *b);
 
 /* Emits all pages and closes the file. Returns 0 or -1 with err set. */

@@ -100,12 +100,7 @@ static void first_page(sg_render *r)
     sg_pair(r, b, 330, 576, 217, "Minimum Payment Due", sg_strf("$%s", sg_num(s->min_payment)));
     sg_text(d, b, 330, 234, SG_LEFT, sg_strf("Days in Billing Period: %d", s->cycle_days));
     sg_rule(d, 330, 196, 576, 196, 0.5);
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -credits);
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -credits);
 
     sg_rule(d, 36, 600, 576, 600, 0.4);
     sg_text(d, b, 36, 612, SG_LEFT,

@@ -97,12 +97,7 @@ static void first_page(sg_render *r)
         sg_pair(r, b, 330, 572, 130 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 330, 572, 130 + spec.lh * 5.5, "Total Balance", sg_strf("$%s", sg_num(s->new_balance)));
     sg_rule(d, 330, 130 + spec.lh * 4.6, 572, 130 + spec.lh * 4.6, 0.5);
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
     sg_pair(r, b, 330, 572, 130 + spec.lh * 7, "Daily Cash earned this month",
             sg_strf("$%s", sg_num(s->purchases / 75)));
     r->y = 260;

@@ -85,7 +85,7 @@ static void first_page(sg_render *r)
     const sg_font *b = &spec.body, *bb = &spec.bold;
     int pg = sg_new_page(r);
     frame(r, pg);
-    sg_text(d, &logo, 36, 48, SG_LEFT, "BARCLAYS");
+    sg_text(d, &logo, 36, 51, SG_LEFT, "BARCLAYS");
     sg_text(d, bb, 330, 40, SG_LEFT, "Barclays View Mastercard");
     sg_text(d, b, 330, 51, SG_LEFT, sg_strf("Account Ending %s", s->last4));
     sg_text(d, b, 330, 62, SG_LEFT, period(s));
@@ -105,12 +105,7 @@ static void first_page(sg_render *r)
     for (int i = 0; i < 8; i++)
         sg_pair(r, b, 36, 280, 117 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 36, 280, 117 + spec.lh * 8, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_text(d, &h, 330, 100, SG_LEFT, "Payment Information");
     sg_pair(r, bb, 330, 576, 117, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));

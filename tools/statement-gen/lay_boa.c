@@ -95,12 +95,7 @@ static void first_page(sg_render *r)
     };
     for (int i = 0; i < 6; i++)
         sg_pair(r, i == 5 ? &bold : &body, C(2), C(65), 171 + LH * i, rows[i][0], rows[i][1]);
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -credits);
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -credits);
     const char *info[][2] = {
         {"Statement Closing Date", sg_datef("MM/DD/YYYY", s->stmt_date)},
         {"Account Number", masked(r)},

@@ -82,7 +82,7 @@ static void first_page(sg_render *r)
     const sg_font logo = {SG_LIB_SANS, 16, true}, h = {SG_LIB_SANS, 11, true};
     const sg_font *b = &spec.body, *bb = &spec.bold;
     int pg = sg_new_page(r);
-    sg_text(d, &logo, 36, 44, SG_LEFT, "Capital One");
+    sg_text(d, &logo, 36, 48, SG_LEFT, "Capital One");
     sg_text(d, bb, 576, 36, SG_RIGHT,
             sg_strf("Quicksilver Card | Visa Signature ending in %s", s->last4));
     sg_text(d, b, 576, 48, SG_RIGHT, cycle(s));
@@ -113,12 +113,7 @@ static void first_page(sg_render *r)
     sg_pair(r, b, 330, 576, 108 + spec.lh * 9, "Credit Limit", sg_strf("$%s", sg_num(s->credit_limit)));
     sg_pair(r, b, 330, 576, 108 + spec.lh * 10, "Available Credit",
             sg_strf("$%s", sg_num(s->credit_limit - s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_rule(d, 36, 620, 576, 620, 0.4);
     sg_text(d, &logo, 36, 640, SG_LEFT, "Capital One");

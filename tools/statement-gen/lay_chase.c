@@ -82,6 +82,7 @@ static void summary(sg_render *r)
     sg_text(d, &head, 330, 115, SG_LEFT, "PAYMENT INFORMATION");
     sg_rule(d, 36, 119, 290, 119, 0.8);
     sg_rule(d, 330, 119, 576, 119, 0.8);
+    sg_box(d, 30, 103, 266, 224, 0.6);
     sg_text(d, &body, 36, y, SG_LEFT,
             sg_strf("Account Number: %s", sg_card_grouped(s, " ", 0, 11)));
     r->truth.last4_printed = true;
@@ -96,12 +97,7 @@ static void summary(sg_render *r)
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         sg_pair(r, &body, 36, 290, y + LH * (double)(i + 1), rows[i][0], rows[i][1]);
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -credits);
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -credits);
     sg_pair(r, &bold, 36, 290, y + LH * 8, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
     sg_pair(r, &body, 36, 290, y + LH * 9, "Opening/Closing Date",
             sg_strf("%s - %s", sg_datef("MM/DD/YY", s->period_start),

@@ -112,12 +112,7 @@ static void first_page(sg_render *r)
         sg_pair(r, b, 330, 572, 142 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 330, 572, 142 + spec.lh * 7, "New balance", sg_strf("$%s", sg_num(s->new_balance)));
     sg_pair(r, b, 330, 572, 142 + spec.lh * 9, "Credit Limit", sg_strf("$%s", sg_num(s->credit_limit)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_rule(d, 40, 620, 572, 620, 0.4);
     sg_text(d, &logo, 40, 640, SG_LEFT, "citi");

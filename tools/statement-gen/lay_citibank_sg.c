@@ -141,12 +141,7 @@ static void balance_box(sg_render *r)
     const double xr[] = {C(15), C(42), C(72), C(99), C(125), C(153)};
     for (int i = 0; i < 6; i++)
         sg_text(d, &body, xr[i], 426, SG_RIGHT, sg_num(v[i]));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, credits);
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, credits);
 }
 
 static void line(sg_render *r, const char *label, const char *amount)

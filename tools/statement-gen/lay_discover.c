@@ -92,6 +92,9 @@ static void first_page(sg_render *r)
     r->truth.last4_printed = r->truth.period_printed = true;
 
     sg_text(d, &h, 36, 96, SG_LEFT, "ACCOUNT SUMMARY");
+    sg_color(d, 0.92, 0.92, 0.92);
+    sg_fill(d, 30, 84, 246, 160);
+    sg_color(d, 0, 0, 0);
     const char *rows[][2] = {
         {"Previous Balance", sg_strf("$%s", sg_num(s->prev_balance))},
         {"Payments and Credits", sg_money_signed(-(s->payments + s->refunds), "$")},
@@ -104,12 +107,7 @@ static void first_page(sg_render *r)
     for (int i = 0; i < 7; i++)
         sg_pair(r, b, 36, 270, 112 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 36, 270, 112 + spec.lh * 7.5, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
     sg_pair(r, b, 36, 270, 112 + spec.lh * 9.5, "Credit Line", sg_strf("$%s", sg_whole(s->credit_limit)));
     sg_pair(r, b, 36, 270, 112 + spec.lh * 10.5, "Credit Line Available",
             sg_strf("$%s", sg_whole(s->credit_limit - s->new_balance)));

@@ -106,12 +106,7 @@ static void first_page(sg_render *r)
     for (int i = 0; i < 8; i++)
         sg_pair(r, b, 36, 280, 112 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 36, 280, 112 + spec.lh * 8, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
 
     sg_text(d, bb, 320, 100, SG_LEFT, "Payment Summary");
     sg_pair(r, b, 320, 576, 112, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));

@@ -108,12 +108,7 @@ static void first_page(sg_render *r)
     for (int i = 0; i < 7; i++)
         sg_pair(r, b, 36, 290, 121 + spec.lh * i, rows[i][0], rows[i][1]);
     sg_pair(r, bb, 36, 290, 121 + spec.lh * 7, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, -(s->payments + s->refunds));
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, s->fees);
-    sg_summary(r, SG_SUM_INTEREST, s->interest);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_summary_all(r, -(s->payments + s->refunds));
     sg_pair(r, b, 36, 290, 121 + spec.lh * 9, "Credit Limit", sg_strf("$%s", sg_num(s->credit_limit)));
     sg_pair(r, b, 36, 290, 121 + spec.lh * 10, "Available Credit",
             sg_strf("$%s", sg_num(s->credit_limit - s->new_balance)));

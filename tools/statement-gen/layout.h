@@ -82,6 +82,11 @@ void sg_need(sg_render *r, double height);
 void sg_row(sg_render *r, const sg_txn *t, double y, unsigned flags);
 /* Records a printed summary value, sign as printed. */
 void sg_summary(sg_render *r, sg_sum_field f, cl_money printed);
+/* Records all six summary values for a statement that prints each one:
+ * previous balance, purchases, fees, interest and new balance as the
+ * statement holds them, payments and credits as printed (its sign is the
+ * layout's: "-$400.00" or "400.00"). */
+void sg_summary_all(sg_render *r, cl_money payments_printed);
 
 /* Writes the ground truth JSON (one line) for the finished PDF. Returns 0
  * or -1 with err set. */

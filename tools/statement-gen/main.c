@@ -200,7 +200,14 @@ int main(int argc, char **argv)
                 return usage_error("--transactions takes a number from 0 to 5000");
             o.transactions = (int)v;
             break;
-        case OPT_OUT: o.out = optarg; break;
+        case OPT_OUT: {
+            /* "DIR/" and "DIR" name the same files in the ground truth. */
+            size_t n = strlen(optarg);
+            while (n > 1 && optarg[n - 1] == '/')
+                optarg[--n] = '\0';
+            o.out = optarg;
+            break;
+        }
         case OPT_LIST:
             for (const sg_layout *const *l = sg_layouts; *l; l++)
                 printf("%s\n", (*l)->id);

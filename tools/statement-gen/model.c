@@ -332,7 +332,8 @@ static void finish_totals(sg_gen *g, sg_statement *s)
     s->ytd_fees = g->ytd_fees;
     s->ytd_interest = g->ytd_interest;
     g->balance = s->new_balance;
-    qsort(s->txns, s->n, sizeof *s->txns, cmp_txn);
+    if (s->n) /* txns is NULL when empty: qsort must not see it */
+        qsort(s->txns, s->n, sizeof *s->txns, cmp_txn);
 }
 
 sg_statement *sg_gen_month(sg_gen *g, int year, int month, int ntx)

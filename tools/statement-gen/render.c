@@ -36,6 +36,17 @@ void sg_summary(sg_render *r, sg_sum_field f, cl_money printed)
     r->truth.sum[f] = printed;
 }
 
+void sg_summary_all(sg_render *r, cl_money payments_printed)
+{
+    const sg_statement *s = r->st;
+    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
+    sg_summary(r, SG_SUM_PAYMENTS, payments_printed);
+    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
+    sg_summary(r, SG_SUM_FEES, s->fees);
+    sg_summary(r, SG_SUM_INTEREST, s->interest);
+    sg_summary(r, SG_SUM_NEW, s->new_balance);
+}
+
 void sg_truth_free(sg_truth *t)
 {
     free(t->rows);

@@ -94,7 +94,8 @@ int sg_truth_write(const sg_render *r, const char *pdf_path, const char *json_pa
     json_object_set_new(o, "currency", json_string(r->lay->gen.currency));
     json_object_set_new(o, "statement_date", date_or_null(true, s->stmt_date));
     json_object_set_new(o, "period_start", date_or_null(tr->period_printed, s->period_start));
-    json_object_set_new(o, "period_end", date_or_null(tr->period_printed, s->period_end));
+    /* Like parse: without a printed period, the period ends on the statement date. */
+    json_object_set_new(o, "period_end", date_or_null(true, s->period_end));
     json_object_set_new(o, "summary", summary_json(tr));
     json_object_set_new(o, "reconciled", json_true());
     json_object_set_new(o, "reconcile_difference", json_string("0.00"));
