@@ -75,7 +75,7 @@ date_format = MM/DD/YYYY
 continuation = aligned
 continuation_tolerance = 3
 # "84.23 EURO @ 1.071505": EURO is read as EUR; other names ("POUND
-# STERLING") need the engine to map currency names.
+# STERLING") are mapped to ISO codes by the engine.
 foreign_line = (?i)(?J)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s+(?:(?<foreign_currency>EUR)O|(?<foreign_currency>[A-Z]{3})|(?<foreign_currency>[A-Z][A-Z .]*?))\s*@\s*[\d.]+\s*$
 ignore = (?i)^\s*Total (?:Payments|Other Credits|Purchase Activity|fees charged|interest charged)\b
 ignore = (?i)^\s*(?:Transaction|Date)\s+(?:Posting|Date)\b

@@ -75,8 +75,9 @@ date_format = MM/DD/YYYY
 continuation = aligned
 continuation_tolerance = 3
 # The foreign amount: "45.00 X 1.092035 (EXCHG RATE)"; the line above it
-# names the currency ("01/20 EURO"): EURO is read as EUR, other names
-# need the engine to map currency names (see the report of issue 4).
+# names the currency ("01/20 EURO", "01/20 CANADIAN DOLLAR": the engine
+# maps currency names to ISO codes).
+foreign_line = (?i)^\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+(?<foreign_currency>[A-Z][A-Z .'()-]*?)\s*$
 foreign_line = (?i)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s*X\s*[\d.]+\s*\(EXCHG RATE\)
 continuation_exclude = (?i)^\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+[A-Z][A-Z .'()-]*$
 ignore = (?i)^\s*TOTAL .* FOR THIS PERIOD\b

@@ -75,7 +75,7 @@ date_format = MM/DD/YYYY
 continuation = aligned
 continuation_tolerance = 3
 # "42.24 EURO EXCHANGE RATE 1.100914": EURO is read as EUR; other names
-# ("POUND STERLING") need the engine to map currency names.
+# ("POUND STERLING") are mapped to ISO codes by the engine.
 foreign_line = (?i)(?J)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s+(?:(?<foreign_currency>EUR)O|(?<foreign_currency>[A-Z]{3})|(?<foreign_currency>[A-Z][A-Z .]*?))\s+EXCHANGE RATE\b
 ignore = (?i)^\s*TOTAL .* FOR THIS PERIOD\b
 ignore = (?i)^\s*(?:Sale|Date)\s+(?:Post|Date)\b

@@ -131,12 +131,14 @@ static void statement_dates(engine *e, const int32_t *ymd)
     st->statement_date = e->dates[0].d;
     st->period_start = e->dates[1].d;
     st->period_end = e->dates[2].d;
-    /* The period is as printed; the statement date is the period's end
-     * when only the period is printed. */
+    /* A statement closes its period: either date stands for the other
+     * when only one is printed. */
+    if (st->period_end == CL_DATE_NONE)
+        st->period_end = st->statement_date;
     if (st->statement_date == CL_DATE_NONE)
         st->statement_date = st->period_end;
     if (st->statement_date == CL_DATE_NONE) {
-        st->statement_date = fallback_date(e);
+        st->statement_date = st->period_end = fallback_date(e);
         bank_statement_warn(st, "statement date not found: years of transaction dates are guessed");
     }
 }

@@ -271,18 +271,31 @@ static bank_line_kind follow_text(engine *e, const char *s, size_t n)
         }
     }
     for (int i = 0; i < e->p->foreign_line.n; i++) {
+        /* The foreign amount and its currency, on one line or on two (a
+         * line naming the currency, then one with the amount). */
         const bank_rx *rx = &e->p->foreign_line.v[i];
+        if (!bank_rx_match(rx, s, n, 0, e->md))
+            continue;
         size_t off, len;
         bank_amount fa;
-        if (bank_rx_match(rx, s, n, 0, e->md) && bank_rx_group(rx, e->md, BG_FOREIGN_AMOUNT, &off, &len) &&
+        bool any = false;
+        if (bank_rx_group(rx, e->md, BG_FOREIGN_AMOUNT, &off, &len) &&
             bank_amount_parse(s + off, len, e->p->decimal, &fa)) {
             t->has_foreign = true;
             t->foreign_amount = fa.cents;
-            memcpy(t->foreign_currency, fa.currency, 4);
-            if (bank_rx_group(rx, e->md, BG_FOREIGN_CURRENCY, &off, &len))
-                bank_currency_from_symbol(s + off, len, t->foreign_currency);
-            return BANK_LINE_FOREIGN;
+            if (fa.currency[0])
+                memcpy(t->foreign_currency, fa.currency, 4);
+            any = true;
         }
+        char iso[4];
+        if (bank_rx_group(rx, e->md, BG_FOREIGN_CURRENCY, &off, &len)) {
+            bank_currency_from_symbol(s + off, len, iso);
+            if (iso[0])
+                memcpy(t->foreign_currency, iso, 4);
+            any = any || iso[0];
+        }
+        if (any)
+            return BANK_LINE_FOREIGN;
     }
     if (bank_rxv_any(&e->p->cont_exclude, s, n, e->md)) {
         detail(e, "not appended", "");

@@ -323,8 +323,9 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
         if (!strcmp(k, lists[i].key)) {
             if (add_rx(c, lists[i].v, v, 0))
                 return -1;
-            if (lists[i].v == &p->foreign_line && !lists[i].v->v[lists[i].v->n - 1].grp[BG_FOREIGN_AMOUNT])
-                return perr(c, "foreign_line needs a named group (?<foreign_amount>...)");
+            const bank_rx *rx = &lists[i].v->v[lists[i].v->n - 1];
+            if (lists[i].v == &p->foreign_line && !rx->grp[BG_FOREIGN_AMOUNT] && !rx->grp[BG_FOREIGN_CURRENCY])
+                return perr(c, "foreign_line needs a named group (?<foreign_amount>...) or (?<foreign_currency>...)");
             return 0;
         }
     if (!strcmp(k, "date_format"))

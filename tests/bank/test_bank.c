@@ -115,6 +115,14 @@ static void test_amounts(void **state)
     assert_true(bank_amount_parse("5.00 DR", 7, '.', &a));
     assert_int_equal(bank_amount_as_printed(&a), 500);
     assert_int_equal(bank_mark_parse(" CR ", 4), BANK_MARK_CR);
+    const char *cur[][2] = {{"S$", "SGD"}, {"usd", "USD"}, {"RM", "MYR"}, {"CANADIAN DOLLAR", "CAD"},
+                            {"Euro", "EUR"}, {"POUND  STERLING", "GBP"}, {"U.S. DOLLAR", "USD"},
+                            {"$", ""}, {"DOLLAR", ""}, {"HONG KONG DOLLAR ", "HKD"}};
+    for (size_t i = 0; i < ARRAY_LEN(cur); i++) {
+        char iso[4];
+        bank_currency_from_symbol(cur[i][0], strlen(cur[i][0]), iso);
+        assert_string_equal(iso, cur[i][1]);
+    }
     assert_int_equal(bank_mark_parse("x", 1), BANK_MARK_NONE);
 }
 
@@ -556,7 +564,7 @@ static void test_output(void **state)
     const char *order[] = {"\"file\"", "\"sha256\"", "\"pages\":2", "\"issuer\":\"feat\"",
                            "\"account_last4\":\"4242\"", "\"currency\":\"EUR\"",
                            "\"statement_date\":\"2025-01-15\"", "\"period_start\":null",
-                           "\"period_end\":null", "\"previous_balance\":\"100.00\"",
+                           "\"period_end\":\"2025-01-15\"", "\"previous_balance\":\"100.00\"",
                            "\"fees\":null", "\"new_balance\":\"120.00\"", "\"reconciled\":true",
                            "\"reconcile_difference\":\"0.00\"", "\"date\":\"2024-12-28\"", "\"posted_date\":null",
                            "\"amount\":\"-20.00\"", "\"foreign_amount\":null", "\"page\":1", "\"line\":6",
