@@ -30,6 +30,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)american\s*express|americanexpress\.com
 # The Singapore statements (amex_sg) share the brand and "Prepared for".
 reject = (?i)americanexpress\.com/sg\b

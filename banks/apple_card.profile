@@ -29,6 +29,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bApple Card\b
 phrase = 5 (?i)Goldman Sachs Bank USA
 phrase = 3 (?i)\bDaily Cash\b

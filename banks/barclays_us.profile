@@ -29,6 +29,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bbarclays
 phrase = 5 (?i)barclaysus\.com|Barclays Bank Delaware
 phrase = 3 (?i)Purchase Activity for\b

@@ -29,6 +29,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)capital\s*one
 phrase = 5 (?i)capitalone\.com
 phrase = 3 (?i)days in Billing Cycle

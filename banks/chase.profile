@@ -30,6 +30,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bchase\b
 phrase = 5 (?i)chase\.com
 phrase = 3 (?i)\bChase (?:Freedom|Sapphire|Slate|Amazon|Prime|Ink|Marriott|United|Southwest|IHG|World of Hyatt|Aeroplan|British Airways|Aer Lingus|Iberia|Disney|Instacart|DoorDash|Card Services)

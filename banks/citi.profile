@@ -28,6 +28,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bciti\b
 # Citibank Singapore statements (citibank_sg) share the brand.
 phrase = -5 (?i)Citibank Singapore|\bSGD\b.*\bSINGAPORE DOLLARS\b|ALL TRANSACTIONS BILLED IN SINGAPORE

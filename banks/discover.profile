@@ -29,6 +29,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bdiscover
 phrase = 5 (?i)discover\.com|Discover Bank|Discover Products
 phrase = 3 (?i)\bDiscover it\b|\bDiscover (?:More|Miles|Chrome|Secured|NHL)\b

@@ -33,6 +33,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bU\.\s?S\.\s?BANK\b|\busbank\b|usbank\.com
 phrase = 5 (?i)usbank\.com
 phrase = 3 (?i)Purchases and Other Debits

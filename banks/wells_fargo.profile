@@ -35,6 +35,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)wells\s*fargo
 phrase = 5 (?i)wellsfargo\.com
 phrase = 3 (?i)Summary of Account Activity
