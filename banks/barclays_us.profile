@@ -1,9 +1,9 @@
 # Barclays US credit cards (Barclays Bank Delaware): View, AAdvantage
 # Aviator, JetBlue, Wyndham, Hawaiian, Uber ...
-# Modeled on the publicly documented Barclays US card statement (Barclays
-# US "understanding your statement" help pages, redacted customer
-# statements posted online, and statement-gen's barclays_us layout,
-# tools/statement-gen/LAYOUTS.md):
+# Modeled on how Barclays US card statements are publicly described (the
+# issuer's statement explainer pages, descriptions of real statements in
+# open-source statement parsers) and on statement-gen's barclays_us layout
+# (tools/statement-gen/LAYOUTS.md). What it reads:
 # - page 1: "Account Ending 1234", "Statement Period 12/10/23 - 01/09/24",
 #   an Account Summary (Previous Balance, Payments (-$), Other Credits
 #   (-$), Purchases (+$), Balance Transfers, Cash Advances, Fees Charged,

@@ -1,8 +1,11 @@
 # Citi credit cards (US): Custom Cash, Double Cash, Premier, Strata,
 # Simplicity, Diamond Preferred, AAdvantage, Costco ...
-# Modeled on the publicly documented Citi card statement (Citi's "reading
-# your statement" help pages, redacted customer statements posted online,
-# and statement-gen's citi layout, tools/statement-gen/LAYOUTS.md):
+# Modeled on how Citi card statements are publicly described (the issuer's
+# statement explainer pages, descriptions of real statements in open-source
+# statement parsers) and on statement-gen's citi layout
+# (tools/statement-gen/LAYOUTS.md). Open-source parsers of real statements
+# also show "Trans. / Post" headings, one or two MM/DD dates and amounts
+# without "$" ("-500.00"): read as well. What it reads:
 # - page 1: "Account number ending in: 1234", "Billing Period:
 #   12/15/23-01/14/24", Minimum payment due / New balance / Payment due
 #   date beside an Account Summary: Previous balance, Payments (-$),
