@@ -26,10 +26,9 @@
 # column before the reference number, and foreign purchases as a currency
 # name line ("DK KRONE") and a "123.45 X 0.1456" line, as open-source
 # parsers of those statements describe them: read as well.
-# The engine cannot yet tell the Credits column from the Charges column
-# (credit_header/charge_header are on the bank branch): the sections
-# Payments and Other Credits give the credit sign instead; a "-" or CR is
-# read as a credit anywhere.
+# The Credits and Charges column headers give the sign (credit_header /
+# charge_header); the sections Payments and Other Credits agree, and a "-"
+# or CR is read as a credit anywhere.
 # Tolerant: MM/DD, MM/DD/YY or MM/DD/YYYY dates, the posting date and the
 # reference number optional, "$" or not.
 
@@ -96,7 +95,9 @@ foreign_line = (?i)(?J)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s+(?:(?<foreign_cu
 foreign_line = (?i)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s*X\s*[\d.]+\s*$
 continuation_exclude = (?i)^\s+(?:-\s*)?(?:\d{1,2}/\d{1,2}\s+)?%CURNAME%\s*$
 ignore = (?i)^\s*TOTAL .* FOR THIS PERIOD\b
-ignore = (?i)^\s*(?:Trans|Date)\s+(?:Post|Date)\b
+credit_header = (?i)^(?=.*\bDescription\b).*(?<=\s\s)(?<label>Credits)(?=\s\s|\s*$)
+charge_header = (?i)^(?=.*\bDescription\b).*(?<=\s\s)(?<label>Charges)\s*$
+ignore = (?i)^\s*Trans\s+Post\s*$
 ignore = (?i)\bPage \d+ of \d+\s*$
 
 [section payments]
