@@ -2,6 +2,7 @@
 #include "items.h"
 #include "fmt.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,10 +141,12 @@ const char *sg_expand(const sg_render *r, const char *text)
     char out[512];
     size_t o = 0;
     for (const char *p = text; *p && o < sizeof out - 1;) {
-        char name[16], arg[32];
+        char name[32], arg[32];
         bool has_arg = false;
         size_t len = *p == '{' ? parse_token(p, name, sizeof name, arg, sizeof arg, &has_arg) : 0;
         const char *v = len ? token_value(r, name, has_arg ? arg : NULL) : NULL;
+        /* A misspelt token would print as it stands: catch it here. */
+        assert(!len || v || !strcmp(name, "PAGES"));
         if (v) {
             o += (size_t)snprintf(out + o, sizeof out - o, "%s", v);
             if (o >= sizeof out)

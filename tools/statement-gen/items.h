@@ -26,8 +26,8 @@
  *                                   "1,234"; with :-P (P a prefix such as
  *                                   $) "-$1,234.56", and "$0.00" for zero;
  *                                   with :+P "+$1,234.56", "$0.00" for zero
- * A layout adds its own tokens through sg_layout.token. Anything else in
- * braces is printed as it stands. */
+ * A layout adds its own tokens through sg_layout.token. An unknown name
+ * is a bug (assert); braces that do not form a token print as they stand. */
 #ifndef SG_ITEMS_H
 #define SG_ITEMS_H
 
