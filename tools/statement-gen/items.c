@@ -17,7 +17,7 @@ typedef struct token {
     int field;
 } token;
 
-enum { F_NAME, F_ADDR1, F_ADDR2, F_ADDR3, F_LAST4, F_CARD, F_PAGE, F_DAYS, F_YEAR };
+enum { F_NAME, F_ADDR1, F_ADDR2, F_ADDR3, F_LAST4, F_CARD, F_CARD_DASH, F_PAGE, F_DAYS, F_YEAR };
 enum { D_STMT, D_DUE, D_START, D_END };
 enum { M_PREV, M_NEW, M_MIN, M_LIMIT, M_AVAIL, M_PAYMENTS, M_REFUNDS, M_CREDITS, M_PURCHASES,
        M_FEES, M_INTEREST };
@@ -26,6 +26,7 @@ static const token tokens[] = {
     {"NAME", TK_TEXT, F_NAME},          {"ADDR1", TK_TEXT, F_ADDR1},
     {"ADDR2", TK_TEXT, F_ADDR2},        {"ADDR3", TK_TEXT, F_ADDR3},
     {"LAST4", TK_TEXT, F_LAST4},        {"CARD", TK_TEXT, F_CARD},
+    {"CARD_DASH", TK_TEXT, F_CARD_DASH},
     {"PAGE", TK_TEXT, F_PAGE},          {"DAYS", TK_TEXT, F_DAYS},
     {"YEAR", TK_TEXT, F_YEAR},          {"STMT", TK_DATE, D_STMT},
     {"DUE", TK_DATE, D_DUE},            {"START", TK_DATE, D_START},
@@ -38,12 +39,12 @@ static const token tokens[] = {
 };
 
 /* {CARD:a-b}: the grouped number with digits a..b masked. */
-static const char *card(const sg_statement *s, const char *arg)
+static const char *card(const sg_statement *s, const char *sep, const char *arg)
 {
     int from = -1, to = -1;
     if (arg && sscanf(arg, "%d-%d", &from, &to) != 2)
         return NULL;
-    return sg_card_grouped(s, " ", from, to);
+    return sg_card_grouped(s, sep, from, to);
 }
 
 static const char *text_value(const sg_render *r, int field, const char *arg)
@@ -56,7 +57,8 @@ static const char *text_value(const sg_render *r, int field, const char *arg)
     case F_ADDR2: return s->address[1];
     case F_ADDR3: return s->address[2];
     case F_LAST4: return s->last4;
-    case F_CARD: return card(s, arg);
+    case F_CARD: return card(s, " ", arg);
+    case F_CARD_DASH: return card(s, "-", arg);
     case F_PAGE: return sg_strf("%d", sg_doc_page(r->doc));
     case F_DAYS: return sg_strf("%d", s->cycle_days);
     case F_YEAR: cl_date_to_ymd(s->stmt_date, &y, &m, &d); return sg_strf("%d", y);
@@ -162,6 +164,19 @@ const char *sg_expand(const sg_render *r, const char *text)
 
 /* --- drawing ---------------------------------------------------------- */
 
+/* Each line of the item's text, filled in, lh apart from y. */
+static void draw_lines(sg_render *r, const sg_item *it, double y)
+{
+    const char *p = it->text;
+    for (int i = 0; *p; i++) {
+        size_t n = strcspn(p, "\n");
+        char line[256];
+        snprintf(line, sizeof line, "%.*s", (int)n, p);
+        sg_text(r->doc, it->font, it->x, y + it->y1 * i, it->align, sg_expand(r, line));
+        p += n + (p[n] == '\n');
+    }
+}
+
 void sg_items_at(sg_render *r, const sg_item *it, double y0)
 {
     sg_doc *d = r->doc;
@@ -186,6 +201,7 @@ void sg_items_at(sg_render *r, const sg_item *it, double y0)
         case SG_OP_PARA:
             after = sg_para(r, it->font, it->x, y, it->x1, it->y1, sg_expand(r, it->text));
             break;
+        case SG_OP_LINES: draw_lines(r, it, y); break;
         case SG_OP_PARA_NEXT:
             after = sg_para(r, it->font, it->x, after + it->y, it->x1, it->y1,
                             sg_expand(r, it->text));

@@ -13,6 +13,7 @@
  *   {LAST4}                         last 4 digits of the card
  *   {CARD} / {CARD:6-11}            full number grouped by spaces / with
  *                                   digits 6..11 (0-based) as X
+ *   {CARD_DASH} / {CARD_DASH:6-11}  the same grouped by dashes
  *   {PAGE}                          number of the current page ({PAGES},
  *                                   the page count, is left to draw.c)
  *   {DAYS} {YEAR}                   days in the cycle, statement year
@@ -43,6 +44,7 @@ typedef enum sg_op {
     SG_OP_PARA,     /* text wrapped to width x1, lines y1 apart */
     SG_OP_PARA_NEXT,/* the same, starting y below the line after the last
                        paragraph of the list */
+    SG_OP_LINES,    /* lines of text (split at \n) y1 apart: an address */
 } sg_op;
 
 typedef struct sg_item {
@@ -66,7 +68,13 @@ typedef struct sg_item {
     {.op = SG_OP_PARA, .font = (f), .x = (x_), .y = (y_), .x1 = (width), .y1 = (lh), .text = (t)}
 #define SG_PARA_NEXT(f, x_, gap, width, lh, t)                                                    \
     {.op = SG_OP_PARA_NEXT, .font = (f), .x = (x_), .y = (gap), .x1 = (width), .y1 = (lh), .text = (t)}
+#define SG_LINES(f, x_, y_, a, lh, t)                                                             \
+    {.op = SG_OP_LINES, .font = (f), .x = (x_), .y = (y_), .align = (a), .y1 = (lh), .text = (t)}
 #define SG_ITEMS_END {.op = SG_OP_END}
+
+/* The holder's name and the first two address lines (SG_LINES text). */
+#define SG_HOLDER_LINES "{NAME}\n{ADDR1}\n{ADDR2}"
+
 
 /* Draws items up to SG_OP_END with every y measured from y0 (0: page
  * coordinates; r->y: a block that follows the flow). */

@@ -77,12 +77,9 @@ static const sg_item first_page[] = {
     SG_PAIR(&body, 330, 576, 673, "Minimum Payment Due", "${MIN}"),
     SG_AT(&bold, 330, 690, SG_LEFT, "Amount Enclosed"),
     SG_BOX(430, 681, 146, 13, 0.5),
-    SG_AT(&body, 36, 700, SG_LEFT, "{NAME}"),
-    SG_AT(&body, 36, 711, SG_LEFT, "{ADDR1}"),
-    SG_AT(&body, 36, 722, SG_LEFT, "{ADDR2}"),
-    SG_AT(&body, 330, 711, SG_LEFT, "AMERICAN EXPRESS"),
-    SG_AT(&body, 330, 722, SG_LEFT, "PO BOX 6031"),
-    SG_AT(&body, 330, 733, SG_LEFT, "CAROL STREAM IL 60197-6031"),
+    SG_LINES(&body, 36, 700, SG_LEFT, 11, SG_HOLDER_LINES),
+    SG_LINES(&body, 330, 711, SG_LEFT, 11,
+             "AMERICAN EXPRESS\nPO BOX 6031\nCAROL STREAM IL 60197-6031"),
     SG_ITEMS_END,
 };
 

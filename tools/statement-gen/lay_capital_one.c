@@ -78,12 +78,9 @@ static const sg_item first_page[] = {
     SG_PAIR(&body, 330, 576, 652, "New Balance", "${NEW}"),
     SG_PAIR(&body, 330, 576, 664, "Minimum Payment", "${MIN}"),
     SG_AT(&body, 330, 676, SG_LEFT, "Account ending in {LAST4}"),
-    SG_AT(&body, 36, 700, SG_LEFT, "{NAME}"),
-    SG_AT(&body, 36, 712, SG_LEFT, "{ADDR1}"),
-    SG_AT(&body, 36, 724, SG_LEFT, "{ADDR2}"),
-    SG_AT(&body, 330, 712, SG_LEFT, "Capital One"),
-    SG_AT(&body, 330, 724, SG_LEFT, "P.O. Box 60599"),
-    SG_AT(&body, 330, 736, SG_LEFT, "City of Industry, CA 91716-0599"),
+    SG_LINES(&body, 36, 700, SG_LEFT, 12, SG_HOLDER_LINES),
+    SG_LINES(&body, 330, 712, SG_LEFT, 12,
+             "Capital One\nP.O. Box 60599\nCity of Industry, CA 91716-0599"),
     SG_ITEMS_END,
 };
 

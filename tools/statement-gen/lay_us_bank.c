@@ -81,12 +81,8 @@ static const sg_item first_page[] = {
     SG_PAIR(&body, 320, 576, 666, "New Balance", "${NEW}"),
     SG_PAIR(&body, 320, 576, 676, "Minimum Payment Due", "${MIN}"),
     SG_AT(&bold, 320, 692, SG_LEFT, "Amount Enclosed $"),
-    SG_AT(&body, 36, 706, SG_LEFT, "{NAME}"),
-    SG_AT(&body, 36, 716, SG_LEFT, "{ADDR1}"),
-    SG_AT(&body, 36, 726, SG_LEFT, "{ADDR2}"),
-    SG_AT(&body, 320, 716, SG_LEFT, "U.S. BANK"),
-    SG_AT(&body, 320, 726, SG_LEFT, "P.O. BOX 790408"),
-    SG_AT(&body, 320, 736, SG_LEFT, "ST. LOUIS, MO 63179-0408"),
+    SG_LINES(&body, 36, 706, SG_LEFT, 10, SG_HOLDER_LINES),
+    SG_LINES(&body, 320, 716, SG_LEFT, 10, "U.S. BANK\nP.O. BOX 790408\nST. LOUIS, MO 63179-0408"),
     SG_ITEMS_END,
 };
 
