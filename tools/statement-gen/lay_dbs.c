@@ -71,12 +71,8 @@ static void header(sg_render *r)
     sg_text(d, &body, C(130), 301, SG_RIGHT, "GST Registration No: MR-8500180-3");
 }
 
-static void amount(sg_render *r, double y, cl_money v)
-{
-    sg_text(r->doc, &body, C(126), y, SG_RIGHT, sg_num(v));
-    if (v > 0)
-        sg_text(r->doc, &body, C(127), y, SG_LEFT, "CR");
-}
+/* "1,200.00 CR" */
+static const sg_amount_style amount = {&body, C(126), C(127), "", "CR"};
 
 static void row(sg_render *r, const sg_txn *t)
 {
@@ -85,7 +81,7 @@ static void row(sg_render *r, const sg_txn *t)
     double y = r->y;
     sg_text(r->doc, &body, C(0), y, SG_LEFT, sg_datef("DD MON", t->date));
     sg_text(r->doc, &body, C(11), y, SG_LEFT, t->desc);
-    amount(r, y, t->amount);
+    sg_amount(r, &amount, y, t->amount);
     if (ref)
         sg_text(r->doc, &body, C(11), y + LH, SG_LEFT, sg_strf("REF NO: MBI%.6s", t->ref));
     sg_row(r, t, y, 0);

@@ -49,12 +49,8 @@ static void next_page(sg_render *r)
     r->bottom = 780;
 }
 
-static void amount(sg_render *r, double y, cl_money v)
-{
-    sg_text(r->doc, &body, C(106), y, SG_RIGHT, sg_num(v));
-    if (v > 0)
-        sg_text(r->doc, &body, C(106), y, SG_LEFT, "CR");
-}
+/* "60.00CR" */
+static const sg_amount_style amount = {&body, C(106), C(106), "", "CR"};
 
 static void row(sg_render *r, const sg_txn *t)
 {
@@ -66,7 +62,7 @@ static void row(sg_render *r, const sg_txn *t)
     sg_text(r->doc, &body, C(32), y, SG_LEFT, t->merchant);
     if (t->location[0])
         sg_text(r->doc, &body, C(32), y + LH, SG_LEFT, t->location);
-    amount(r, y, t->amount);
+    sg_amount(r, &amount, y, t->amount);
     sg_row(r, t, y, SG_ROW_POSTED);
     r->y += LH * (lines + 1);
 }
@@ -122,7 +118,7 @@ static void render(sg_render *r)
     r->next_page = next_page;
     first_page(r);
     sg_text(r->doc, &body, C(32), r->y, SG_LEFT, "Previous Statement Balance");
-    amount(r, r->y, -s->prev_balance);
+    sg_amount(r, &amount, r->y, -s->prev_balance);
     sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
     r->y += LH * 2;
     for (size_t i = 0; i < s->n; i++)

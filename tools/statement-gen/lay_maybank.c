@@ -41,19 +41,12 @@ static void next_page(sg_render *r)
     r->bottom = 790;
 }
 
-static void amount(sg_render *r, double y, cl_money v)
-{
-    sg_text(r->doc, &body, C(93), y, SG_RIGHT, sg_num(v));
-    if (v > 0)
-        sg_text(r->doc, &body, C(94), y, SG_LEFT, "CR");
-}
+/* "500.00 CR" */
+static const sg_amount_style amount = {&body, C(93), C(94), "", "CR"};
 
 static void line(sg_render *r, const char *label, cl_money v)
 {
-    sg_need(r, LH);
-    sg_text(r->doc, &body, C(8), r->y, SG_LEFT, label);
-    amount(r, r->y, v);
-    r->y += LH;
+    sg_amount_line(r, &amount, LH, C(8), label, v, 1);
 }
 
 static void render(sg_render *r)
@@ -84,7 +77,7 @@ static void render(sg_render *r)
         sg_text(d, &body, C(8), r->y, SG_LEFT, sg_datef("DD/MM", t->posted));
         sg_text(d, &body, C(19), r->y, SG_LEFT, sg_datef("DD/MM", t->date));
         sg_text(d, &body, C(30), r->y, SG_LEFT, t->desc);
-        amount(r, r->y, t->amount);
+        sg_amount(r, &amount, r->y, t->amount);
         sg_row(r, t, r->y, SG_ROW_POSTED);
         r->y += LH;
     }

@@ -48,15 +48,8 @@ static void next_page(sg_render *r)
     r->bottom = 790;
 }
 
-static void amount(sg_render *r, double y, cl_money v)
-{
-    if (v > 0) {
-        sg_text(r->doc, &body, C(138), y, SG_RIGHT, sg_strf("(%s", sg_num(v)));
-        sg_text(r->doc, &body, C(138), y, SG_LEFT, ")");
-    } else {
-        sg_text(r->doc, &body, C(138), y, SG_RIGHT, sg_num(v));
-    }
-}
+/* "(45.00)", the closing parenthesis past the column edge */
+static const sg_amount_style amount = {&body, C(138), C(138), "(", ")"};
 
 static void row(sg_render *r, const sg_txn *t)
 {
@@ -71,17 +64,14 @@ static void row(sg_render *r, const sg_txn *t)
     } else if (t->location[0]) {
         sg_text(r->doc, &body, C(81), r->y, SG_LEFT, t->location);
     }
-    amount(r, r->y, t->amount);
+    sg_amount(r, &amount, r->y, t->amount);
     sg_row(r, t, r->y, 0);
     r->y += LH;
 }
 
 static void line(sg_render *r, int col, const char *label, cl_money v)
 {
-    sg_need(r, LH);
-    sg_text(r->doc, &body, C(col), r->y, SG_LEFT, label);
-    amount(r, r->y, v);
-    r->y += LH;
+    sg_amount_line(r, &amount, LH, C(col), label, v, 1);
 }
 
 static void header(sg_render *r)

@@ -54,19 +54,13 @@ static void next_page(sg_render *r)
     r->bottom = 780;
 }
 
-static void amount(sg_render *r, double y, cl_money v)
-{
-    sg_text(r->doc, &body, C(213), y, SG_RIGHT, sg_num(v));
-    if (v > 0)
-        sg_text(r->doc, &body, C(213), y, SG_LEFT, "CR");
-}
+/* "120.00CR" */
+static const sg_amount_style amount = {&body, C(213), C(213), "", "CR"};
 
+/* A labelled amount and a blank line, like the rows. */
 static void line(sg_render *r, const char *label, cl_money v)
 {
-    sg_need(r, LH);
-    sg_text(r->doc, &body, C(47), r->y, SG_LEFT, label);
-    amount(r, r->y, v);
-    r->y += LH * 2;
+    sg_amount_line(r, &amount, LH, C(47), label, v, 2);
 }
 
 static void row(sg_render *r, const sg_txn *t)
@@ -78,7 +72,7 @@ static void row(sg_render *r, const sg_txn *t)
     sg_text(r->doc, &body, C(47), y, SG_LEFT, t->desc);
     if (t->kind == SG_PURCHASE || t->kind == SG_REFUND)
         sg_text(r->doc, &body, C(142), y, SG_LEFT, sg_strf("Transaction Ref %s", t->ref));
-    amount(r, y, t->amount);
+    sg_amount(r, &amount, y, t->amount);
     sg_row(r, t, y, SG_ROW_POSTED);
     r->y += LH * 2;
 }
