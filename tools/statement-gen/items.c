@@ -216,3 +216,26 @@ void sg_items(sg_render *r, const sg_item *items)
 {
     sg_items_at(r, items, 0);
 }
+
+/* --- list pages ------------------------------------------------------- */
+
+void sg_list_heads(sg_render *r, double y)
+{
+    const sg_list_spec *sp = r->lay->spec;
+    sg_items_at(r, sp->heads, y);
+    r->y = y + sp->heads_h;
+    r->bottom = sp->bottom;
+}
+
+void sg_list_next_page(sg_render *r)
+{
+    const sg_list_spec *sp = r->lay->spec;
+    sg_new_page(r);
+    sg_items(r, sp->frame);
+    if (!sp->heads_in_section || r->section) {
+        sg_list_heads(r, sp->top);
+    } else {
+        r->y = sp->top;
+        r->bottom = sp->bottom;
+    }
+}

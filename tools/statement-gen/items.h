@@ -84,6 +84,23 @@ void sg_items_at(sg_render *r, const sg_item *items, double y0);
 /* The same in page coordinates. */
 void sg_items(sg_render *r, const sg_item *items);
 
+/* The later pages of a layout whose transactions run as one list: each
+ * repeats the frame and the list's column headings. A layout puts one in
+ * sg_layout.spec and sets r->next_page = sg_list_next_page. */
+typedef struct sg_list_spec {
+    const sg_item *frame;       /* header, footer and page number of later pages */
+    const sg_item *heads;       /* column headings, y from where they start */
+    double heads_h;             /* the rows start that far below them */
+    double top;                 /* where the headings start on later pages */
+    double bottom;              /* the last baseline rows may use */
+    bool heads_in_section;      /* later pages repeat them only inside r->section */
+} sg_list_spec;
+
+/* The column headings at y; the rows follow below them. */
+void sg_list_heads(sg_render *r, double y);
+/* Starts a later page of the list. */
+void sg_list_next_page(sg_render *r);
+
 /* Fills the tokens of text (see above). Returns text itself when it has
  * no braces, else a short-lived fmt.h buffer (at most 255 bytes). */
 const char *sg_expand(const sg_render *r, const char *text);
