@@ -20,7 +20,7 @@ typedef struct token {
 enum { F_NAME, F_ADDR1, F_ADDR2, F_ADDR3, F_LAST4, F_CARD, F_CARD_DASH, F_PAGE, F_DAYS, F_YEAR };
 enum { D_STMT, D_DUE, D_START, D_END };
 enum { M_PREV, M_NEW, M_MIN, M_LIMIT, M_AVAIL, M_PAYMENTS, M_REFUNDS, M_CREDITS, M_PURCHASES,
-       M_FEES, M_INTEREST, M_DEBITS };
+       M_FEES, M_INTEREST, M_DEBITS, M_CHARGES };
 
 static const token tokens[] = {
     {"NAME", TK_TEXT, F_NAME},          {"ADDR1", TK_TEXT, F_ADDR1},
@@ -36,7 +36,7 @@ static const token tokens[] = {
     {"PAYMENTS", TK_MONEY, M_PAYMENTS}, {"REFUNDS", TK_MONEY, M_REFUNDS},
     {"CREDITS", TK_MONEY, M_CREDITS},   {"PURCHASES", TK_MONEY, M_PURCHASES},
     {"FEES", TK_MONEY, M_FEES},         {"INTEREST", TK_MONEY, M_INTEREST},
-    {"DEBITS", TK_MONEY, M_DEBITS},
+    {"DEBITS", TK_MONEY, M_DEBITS},     {"CHARGES", TK_MONEY, M_CHARGES},
 };
 
 /* {CARD:a-b}: the grouped number with digits a..b masked. */
@@ -85,6 +85,7 @@ static const char *money_value(const sg_statement *s, int field, const char *sty
         [M_PURCHASES] = s->purchases,    [M_FEES] = s->fees,
         [M_INTEREST] = s->interest,
         [M_DEBITS] = s->purchases + s->fees + s->interest,
+        [M_CHARGES] = s->fees + s->interest,
     };
     cl_money a = v[field];
     if (!style)

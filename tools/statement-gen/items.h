@@ -21,11 +21,12 @@
  *                                   statement, due, period start and end
  *                                   dates in a fmt.h pattern: {DUE:MM/DD/YY}
  *   {PREV} {NEW} {MIN} {LIMIT} {AVAIL} {PAYMENTS} {REFUNDS} {CREDITS}
- *   {PURCHASES} {FEES} {INTEREST} {DEBITS}
+ *   {PURCHASES} {FEES} {INTEREST} {DEBITS} {CHARGES}
  *                                   amounts (magnitudes; AVAIL = limit -
  *                                   new balance, CREDITS = payments +
  *                                   refunds, DEBITS = purchases + fees +
- *                                   interest) as "1,234.56"; with :whole
+ *                                   interest, CHARGES = fees + interest)
+ *                                   as "1,234.56"; with :whole
  *                                   "1,234"; with :-P (P a prefix such as
  *                                   $) "-$1,234.56", and "$0.00" for zero;
  *                                   with :+P "+$1,234.56", "$0.00" for zero
