@@ -180,7 +180,7 @@ static void draw_lines(sg_render *r, const sg_item *it, double y)
     }
 }
 
-void sg_items_at(sg_render *r, const sg_item *it, double y0)
+double sg_items_at(sg_render *r, const sg_item *it, double y0)
 {
     sg_doc *d = r->doc;
     double after = y0; /* the line after the last paragraph */
@@ -211,11 +211,12 @@ void sg_items_at(sg_render *r, const sg_item *it, double y0)
             break;
         }
     }
+    return after;
 }
 
-void sg_items(sg_render *r, const sg_item *items)
+double sg_items(sg_render *r, const sg_item *items)
 {
-    sg_items_at(r, items, 0);
+    return sg_items_at(r, items, 0);
 }
 
 /* --- list pages ------------------------------------------------------- */

@@ -80,10 +80,11 @@ typedef struct sg_item {
 
 
 /* Draws items up to SG_OP_END with every y measured from y0 (0: page
- * coordinates; r->y: a block that follows the flow). */
-void sg_items_at(sg_render *r, const sg_item *items, double y0);
+ * coordinates; r->y: a block that follows the flow). Returns the baseline
+ * after the last paragraph drawn (y0 when none), where text may follow. */
+double sg_items_at(sg_render *r, const sg_item *items, double y0);
 /* The same in page coordinates. */
-void sg_items(sg_render *r, const sg_item *items);
+double sg_items(sg_render *r, const sg_item *items);
 
 /* The later pages of a layout whose transactions run as one list: each
  * repeats the frame and the list's column headings. A layout puts one in
