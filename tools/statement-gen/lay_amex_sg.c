@@ -57,7 +57,6 @@ static const sg_item summary[] = {
     SG_ITEMS_END,
 };
 
-/* At the flow's y, followed by one line. */
 static const sg_item detail_head[] = {
     SG_AT(&bold, C(0), 0, SG_LEFT, "Details"),
     SG_AT(&bold, C(81), 0, SG_LEFT, "Foreign Spending"),
@@ -65,25 +64,10 @@ static const sg_item detail_head[] = {
     SG_ITEMS_END,
 };
 
-static void page_start(sg_render *r)
-{
-    sg_new_page(r);
-    sg_items(r, page_head);
-    r->truth.last4_printed = true;
-}
-
-static void details(sg_render *r, double y)
-{
-    sg_items_at(r, detail_head, y);
-    r->y = y + LH;
-    r->bottom = 790;
-}
-
-static void next_page(sg_render *r)
-{
-    page_start(r);
-    details(r, 135);
-}
+/* Every page repeats the header and the Details headings. */
+static const sg_list_spec list = {
+    .frame = page_head, .heads = detail_head, .heads_h = LH, .top = 135, .bottom = 790,
+};
 
 static void row(sg_render *r, const sg_txn *t)
 {
@@ -106,15 +90,17 @@ static void row(sg_render *r, const sg_txn *t)
 static void render(sg_render *r)
 {
     const sg_statement *s = r->st;
-    r->next_page = next_page;
-    page_start(r);
+    r->next_page = sg_list_next_page;
+    sg_new_page(r);
+    sg_items(r, page_head);
+    r->truth.last4_printed = true;
     sg_items(r, summary);
     sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
     sg_summary(r, SG_SUM_PAYMENTS, s->payments + s->refunds);
     sg_summary(r, SG_SUM_PURCHASES, s->purchases + s->fees + s->interest);
     sg_summary(r, SG_SUM_NEW, s->new_balance);
     r->truth.period_printed = true;
-    details(r, 208);
+    sg_list_heads(r, 208);
     for (size_t i = 0; i < s->n; i++)
         row(r, &s->txns[i]);
     sg_need(r, LH);
@@ -137,4 +123,5 @@ const sg_layout sg_layout_amex_sg = {
         .fx_fee_desc = "FOREIGN CURRENCY FEE", .annual_fee_desc = "ANNUAL MEMBERSHIP FEE",
     },
     .render = render,
+    .spec = &list,
 };

@@ -30,12 +30,15 @@ static const sg_item page_head[] = {
     SG_ITEMS_END,
 };
 
-/* At the flow's y, followed by two lines. */
 static const sg_item list_head[] = {
     SG_AT(&bold, C(1), 0, SG_LEFT, "DATE"),
     SG_AT(&bold, C(18), 0, SG_LEFT, "DESCRIPTION"),
     SG_AT(&bold, C(167), 0, SG_RIGHT, "AMOUNT (SGD)"),
     SG_ITEMS_END,
+};
+
+static const sg_list_spec list = {
+    .frame = page_head, .heads = list_head, .heads_h = LH * 2, .top = 84, .bottom = 800,
 };
 
 static const sg_item bill_summary[] = {
@@ -129,20 +132,6 @@ static const char *token(const sg_render *r, const char *name, const char *arg)
     return strcmp(name, "POINTS") ? NULL : sg_num(r->st->purchases / 100);
 }
 
-static void list_start(sg_render *r, double y)
-{
-    sg_items_at(r, list_head, y);
-    r->y = y + LH * 2;
-    r->bottom = 800;
-}
-
-static void next_page(sg_render *r)
-{
-    sg_new_page(r);
-    sg_items(r, page_head);
-    list_start(r, 84);
-}
-
 static void line(sg_render *r, const char *label, const char *amount)
 {
     sg_need(r, LH);
@@ -165,7 +154,7 @@ static void row(sg_render *r, const sg_txn *t)
 static void render(sg_render *r)
 {
     const sg_statement *s = r->st;
-    r->next_page = next_page;
+    r->next_page = sg_list_next_page;
     sg_new_page(r);
     sg_items(r, page_head);
     sg_items(r, bill_summary);
@@ -174,7 +163,7 @@ static void render(sg_render *r)
     sg_items(r, balance_box);
     r->truth.last4_printed = true;
     sg_summary_all(r, s->payments + s->refunds);
-    list_start(r, 444);
+    sg_list_heads(r, 444);
     sg_text(r->doc, &body, C(19), r->y, SG_LEFT, "TRANSACTIONS FOR " CARD);
     sg_text(r->doc, &body, C(19), r->y + LH, SG_LEFT, "ALL TRANSACTIONS BILLED IN SINGAPORE DOLLARS");
     r->y += LH * 3;
@@ -202,5 +191,6 @@ const sg_layout sg_layout_citibank_sg = {
         .fx_fee_desc = "FOREIGN TRANSACTION FEE", .annual_fee_desc = "ANNUAL FEE",
     },
     .render = render,
+    .spec = &list,
     .token = token,
 };
