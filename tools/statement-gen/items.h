@@ -26,10 +26,11 @@
  *                                   new balance, CREDITS = payments +
  *                                   refunds, DEBITS = purchases + fees +
  *                                   interest, CHARGES = fees + interest)
- *                                   as "1,234.56"; with :whole
- *                                   "1,234"; with :-P (P a prefix such as
- *                                   $) "-$1,234.56", and "$0.00" for zero;
- *                                   with :+P "+$1,234.56", "$0.00" for zero
+ *                                   as "1,234.56"; with :whole "1,234";
+ *                                   with :-P (P a prefix, say $) signed as
+ *                                   a credit, "-$1,234.56"; with :+P as a
+ *                                   charge, "+$1,234.56" (both "$0.00"
+ *                                   for zero)
  * A layout adds its own tokens through sg_layout.token. An unknown name
  * is a bug (assert); braces that do not form a token print as they stand. */
 #ifndef SG_ITEMS_H
@@ -45,8 +46,8 @@ typedef enum sg_op {
     SG_OP_BOX,      /* outline at (x, y), x1 by y1, line w wide */
     SG_OP_FILL,     /* grey (level w) area at (x, y), x1 by y1 */
     SG_OP_PARA,     /* text wrapped to width x1, lines y1 apart */
-    SG_OP_PARA_NEXT,/* the same, starting y below the line after the last
-                       paragraph of the list */
+    SG_OP_PARA_NEXT,/* the same, y (a gap) below where the list's last
+                       paragraph ended */
     SG_OP_LINES,    /* lines of text (split at \n) y1 apart: an address */
 } sg_op;
 
@@ -61,23 +62,30 @@ typedef struct sg_item {
     const char *value;          /* the pair's value */
 } sg_item;
 
-#define SG_AT(f, x_, y_, a, t) {.op = SG_OP_TEXT, .font = (f), .x = (x_), .y = (y_), .align = (a), .text = (t)}
-#define SG_PAIR(f, xl, xr, y_, label, val)                                                        \
-    {.op = SG_OP_PAIR, .font = (f), .x = (xl), .x1 = (xr), .y = (y_), .text = (label), .value = (val)}
-#define SG_RULE(x0, y0, x1_, y1_, width) {.op = SG_OP_RULE, .x = (x0), .y = (y0), .x1 = (x1_), .y1 = (y1_), .w = (width)}
-#define SG_BOX(x_, y_, wd, ht, width) {.op = SG_OP_BOX, .x = (x_), .y = (y_), .x1 = (wd), .y1 = (ht), .w = (width)}
-#define SG_FILL(x_, y_, wd, ht, grey) {.op = SG_OP_FILL, .x = (x_), .y = (y_), .x1 = (wd), .y1 = (ht), .w = (grey)}
-#define SG_PARA(f, x_, y_, width, lh, t)                                                          \
+/* Items for the tables. Ys are page coordinates, or offsets from y0 for
+ * lists drawn with sg_items_at(). */
+#define SG_AT(f, x_, y_, a, t)                                                                   \
+    {.op = SG_OP_TEXT, .font = (f), .x = (x_), .y = (y_), .align = (a), .text = (t)}
+#define SG_PAIR(f, xl, xr, y_, label, val)                                                      \
+    {.op = SG_OP_PAIR, .font = (f), .x = (xl), .x1 = (xr), .y = (y_), .text = (label),          \
+     .value = (val)}
+#define SG_RULE(x0, y0, x1_, y1_, width)                                                         \
+    {.op = SG_OP_RULE, .x = (x0), .y = (y0), .x1 = (x1_), .y1 = (y1_), .w = (width)}
+#define SG_BOX(x_, y_, wd, ht, width)                                                            \
+    {.op = SG_OP_BOX, .x = (x_), .y = (y_), .x1 = (wd), .y1 = (ht), .w = (width)}
+#define SG_FILL(x_, y_, wd, ht, grey)                                                            \
+    {.op = SG_OP_FILL, .x = (x_), .y = (y_), .x1 = (wd), .y1 = (ht), .w = (grey)}
+#define SG_PARA(f, x_, y_, width, lh, t)                                                         \
     {.op = SG_OP_PARA, .font = (f), .x = (x_), .y = (y_), .x1 = (width), .y1 = (lh), .text = (t)}
-#define SG_PARA_NEXT(f, x_, gap, width, lh, t)                                                    \
-    {.op = SG_OP_PARA_NEXT, .font = (f), .x = (x_), .y = (gap), .x1 = (width), .y1 = (lh), .text = (t)}
-#define SG_LINES(f, x_, y_, a, lh, t)                                                             \
+#define SG_PARA_NEXT(f, x_, gap, width, lh, t)                                                   \
+    {.op = SG_OP_PARA_NEXT, .font = (f), .x = (x_), .y = (gap), .x1 = (width), .y1 = (lh),      \
+     .text = (t)}
+#define SG_LINES(f, x_, y_, a, lh, t)                                                            \
     {.op = SG_OP_LINES, .font = (f), .x = (x_), .y = (y_), .align = (a), .y1 = (lh), .text = (t)}
 #define SG_ITEMS_END {.op = SG_OP_END}
 
 /* The holder's name and the first two address lines (SG_LINES text). */
 #define SG_HOLDER_LINES "{NAME}\n{ADDR1}\n{ADDR2}"
-
 
 /* Draws items up to SG_OP_END with every y measured from y0 (0: page
  * coordinates; r->y: a block that follows the flow). Returns the baseline

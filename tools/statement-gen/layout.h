@@ -23,7 +23,9 @@ typedef struct sg_layout {
     bool full_number;           /* prints the Luhn-valid full card number */
     sg_gen_params gen;
     void (*render)(sg_render *r);
-    const void *spec;           /* a layout family's description (us_family.h) */
+    /* What the layout's family draws from: a us_spec (us_family.h) or an
+     * sg_list_spec (items.h). */
+    const void *spec;
     /* The layout's own template tokens (items.h): the value of {name} or
      * {name:arg}, NULL for a name it does not know. */
     const char *(*token)(const sg_render *r, const char *name, const char *arg);
@@ -74,7 +76,6 @@ struct sg_render {
     void (*next_page)(sg_render *r);
     int section;                /* the layout's own bookkeeping */
     const char *section_name;
-    const void *spec;           /* a layout family's description (us_family.h) */
 };
 
 /* Starts page n+1 with the layout's drawing order; returns its number. */

@@ -192,6 +192,7 @@ void us_ytd_lines(sg_render *r, const sg_font *title_font, const sg_font *body, 
             sg_strf("$%s", sg_num(s->ytd_interest)));
 }
 
+/* The year-to-date block one line below the activity. */
 static void ytd(sg_render *r, const us_spec *sp)
 {
     const us_ytd_spec *y = &sp->ytd;
@@ -236,6 +237,7 @@ static void interest_table(sg_render *r, const us_spec *sp)
 
 /* --- pages ------------------------------------------------------------ */
 
+/* Item lists in order, up to a NULL. */
 static void draw_lists(sg_render *r, const sg_item *const *lists)
 {
     for (; *lists; lists++)
@@ -259,7 +261,7 @@ static void activity_heads(sg_render *r, const us_spec *sp)
  * carries the activity's title and column headings. */
 static void next_page(sg_render *r)
 {
-    const us_spec *sp = r->spec;
+    const us_spec *sp = r->lay->spec;
     sg_new_page(r);
     draw_lists(r, sp->next);
     r->y = sp->top;
@@ -272,13 +274,12 @@ void us_render(sg_render *r)
 {
     const us_spec *sp = r->lay->spec;
     const sg_statement *s = r->st;
-    r->spec = sp;
     sg_new_page(r);
     draw_lists(r, sp->first);
     r->truth.last4_printed = true;
     r->truth.period_printed = sp->prints_period;
     sg_summary_all(r, -(s->payments + s->refunds));
-    r->section = 1;
+    r->section = 1; /* the activity's first page already carries its headings */
     r->next_page = next_page;
     if (sp->start > 0) {
         r->y = sp->start;
