@@ -2,6 +2,7 @@
 #include "items.h"
 #include "fmt.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +17,16 @@ typedef struct token {
     int field;
 } token;
 
-enum { F_NAME, F_ADDR1, F_ADDR2, F_ADDR3, F_LAST4, F_CARD, F_PAGE, F_DAYS, F_YEAR };
+enum { F_NAME, F_ADDR1, F_ADDR2, F_ADDR3, F_LAST4, F_CARD, F_CARD_DASH, F_PAGE, F_DAYS, F_YEAR };
 enum { D_STMT, D_DUE, D_START, D_END };
 enum { M_PREV, M_NEW, M_MIN, M_LIMIT, M_AVAIL, M_PAYMENTS, M_REFUNDS, M_CREDITS, M_PURCHASES,
-       M_FEES, M_INTEREST };
+       M_FEES, M_INTEREST, M_DEBITS, M_CHARGES };
 
 static const token tokens[] = {
     {"NAME", TK_TEXT, F_NAME},          {"ADDR1", TK_TEXT, F_ADDR1},
     {"ADDR2", TK_TEXT, F_ADDR2},        {"ADDR3", TK_TEXT, F_ADDR3},
     {"LAST4", TK_TEXT, F_LAST4},        {"CARD", TK_TEXT, F_CARD},
+    {"CARD_DASH", TK_TEXT, F_CARD_DASH},
     {"PAGE", TK_TEXT, F_PAGE},          {"DAYS", TK_TEXT, F_DAYS},
     {"YEAR", TK_TEXT, F_YEAR},          {"STMT", TK_DATE, D_STMT},
     {"DUE", TK_DATE, D_DUE},            {"START", TK_DATE, D_START},
@@ -34,15 +36,16 @@ static const token tokens[] = {
     {"PAYMENTS", TK_MONEY, M_PAYMENTS}, {"REFUNDS", TK_MONEY, M_REFUNDS},
     {"CREDITS", TK_MONEY, M_CREDITS},   {"PURCHASES", TK_MONEY, M_PURCHASES},
     {"FEES", TK_MONEY, M_FEES},         {"INTEREST", TK_MONEY, M_INTEREST},
+    {"DEBITS", TK_MONEY, M_DEBITS},     {"CHARGES", TK_MONEY, M_CHARGES},
 };
 
 /* {CARD:a-b}: the grouped number with digits a..b masked. */
-static const char *card(const sg_statement *s, const char *arg)
+static const char *card(const sg_statement *s, const char *sep, const char *arg)
 {
     int from = -1, to = -1;
     if (arg && sscanf(arg, "%d-%d", &from, &to) != 2)
         return NULL;
-    return sg_card_grouped(s, " ", from, to);
+    return sg_card_grouped(s, sep, from, to);
 }
 
 static const char *text_value(const sg_render *r, int field, const char *arg)
@@ -55,7 +58,8 @@ static const char *text_value(const sg_render *r, int field, const char *arg)
     case F_ADDR2: return s->address[1];
     case F_ADDR3: return s->address[2];
     case F_LAST4: return s->last4;
-    case F_CARD: return card(s, arg);
+    case F_CARD: return card(s, " ", arg);
+    case F_CARD_DASH: return card(s, "-", arg);
     case F_PAGE: return sg_strf("%d", sg_doc_page(r->doc));
     case F_DAYS: return sg_strf("%d", s->cycle_days);
     case F_YEAR: cl_date_to_ymd(s->stmt_date, &y, &m, &d); return sg_strf("%d", y);
@@ -80,6 +84,8 @@ static const char *money_value(const sg_statement *s, int field, const char *sty
         [M_CREDITS] = s->payments + s->refunds,
         [M_PURCHASES] = s->purchases,    [M_FEES] = s->fees,
         [M_INTEREST] = s->interest,
+        [M_DEBITS] = s->purchases + s->fees + s->interest,
+        [M_CHARGES] = s->fees + s->interest,
     };
     cl_money a = v[field];
     if (!style)
@@ -140,10 +146,12 @@ const char *sg_expand(const sg_render *r, const char *text)
     char out[512];
     size_t o = 0;
     for (const char *p = text; *p && o < sizeof out - 1;) {
-        char name[16], arg[32];
+        char name[32], arg[32];
         bool has_arg = false;
         size_t len = *p == '{' ? parse_token(p, name, sizeof name, arg, sizeof arg, &has_arg) : 0;
         const char *v = len ? token_value(r, name, has_arg ? arg : NULL) : NULL;
+        /* A misspelt token would print as it stands: catch it here. */
+        assert(!len || v || !strcmp(name, "PAGES"));
         if (v) {
             o += (size_t)snprintf(out + o, sizeof out - o, "%s", v);
             if (o >= sizeof out)
@@ -159,7 +167,20 @@ const char *sg_expand(const sg_render *r, const char *text)
 
 /* --- drawing ---------------------------------------------------------- */
 
-void sg_items_at(sg_render *r, const sg_item *it, double y0)
+/* Each line of the item's text, filled in, lh apart from y. */
+static void draw_lines(sg_render *r, const sg_item *it, double y)
+{
+    const char *p = it->text;
+    for (int i = 0; *p; i++) {
+        size_t n = strcspn(p, "\n");
+        char line[256];
+        snprintf(line, sizeof line, "%.*s", (int)n, p);
+        sg_text(r->doc, it->font, it->x, y + it->y1 * i, it->align, sg_expand(r, line));
+        p += n + (p[n] == '\n');
+    }
+}
+
+double sg_items_at(sg_render *r, const sg_item *it, double y0)
 {
     sg_doc *d = r->doc;
     double after = y0; /* the line after the last paragraph */
@@ -183,15 +204,40 @@ void sg_items_at(sg_render *r, const sg_item *it, double y0)
         case SG_OP_PARA:
             after = sg_para(r, it->font, it->x, y, it->x1, it->y1, sg_expand(r, it->text));
             break;
+        case SG_OP_LINES: draw_lines(r, it, y); break;
         case SG_OP_PARA_NEXT:
             after = sg_para(r, it->font, it->x, after + it->y, it->x1, it->y1,
                             sg_expand(r, it->text));
             break;
         }
     }
+    return after;
 }
 
-void sg_items(sg_render *r, const sg_item *items)
+double sg_items(sg_render *r, const sg_item *items)
 {
-    sg_items_at(r, items, 0);
+    return sg_items_at(r, items, 0);
+}
+
+/* --- list pages ------------------------------------------------------- */
+
+void sg_list_heads(sg_render *r, double y)
+{
+    const sg_list_spec *sp = r->lay->spec;
+    sg_items_at(r, sp->heads, y);
+    r->y = y + sp->heads_h;
+    r->bottom = sp->bottom;
+}
+
+void sg_list_next_page(sg_render *r)
+{
+    const sg_list_spec *sp = r->lay->spec;
+    sg_new_page(r);
+    sg_items(r, sp->frame);
+    if (!sp->heads_in_section || r->section) {
+        sg_list_heads(r, sp->top);
+    } else {
+        r->y = sp->top;
+        r->bottom = sp->bottom;
+    }
 }

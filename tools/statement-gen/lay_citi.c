@@ -80,12 +80,8 @@ static const sg_item first_page[] = {
     SG_PAIR(&body, 330, 572, 662, "New Balance", "${NEW}"),
     SG_PAIR(&body, 330, 572, 673, "Minimum Payment Due", "${MIN}"),
     SG_AT(&bold, 330, 690, SG_LEFT, "Amount enclosed:"),
-    SG_AT(&body, 40, 700, SG_LEFT, "{NAME}"),
-    SG_AT(&body, 40, 711, SG_LEFT, "{ADDR1}"),
-    SG_AT(&body, 40, 722, SG_LEFT, "{ADDR2}"),
-    SG_AT(&body, 330, 711, SG_LEFT, "CITI CARDS"),
-    SG_AT(&body, 330, 722, SG_LEFT, "PO BOX 6500"),
-    SG_AT(&body, 330, 733, SG_LEFT, "SIOUX FALLS, SD 57117"),
+    SG_LINES(&body, 40, 700, SG_LEFT, 11, SG_HOLDER_LINES),
+    SG_LINES(&body, 330, 711, SG_LEFT, 11, "CITI CARDS\nPO BOX 6500\nSIOUX FALLS, SD 57117"),
     SG_ITEMS_END,
 };
 

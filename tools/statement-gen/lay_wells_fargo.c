@@ -80,12 +80,9 @@ static const sg_item first_page[] = {
     SG_PAIR(&body, 330, 576, 658, "Minimum Payment", "${MIN}"),
     SG_PAIR(&body, 330, 576, 669, "Payment Due Date", "{DUE:MM/DD/YYYY}"),
     SG_AT(&bold, 330, 686, SG_LEFT, "Amount Enclosed $"),
-    SG_AT(&body, 36, 700, SG_LEFT, "{NAME}"),
-    SG_AT(&body, 36, 711, SG_LEFT, "{ADDR1}"),
-    SG_AT(&body, 36, 722, SG_LEFT, "{ADDR2}"),
-    SG_AT(&body, 330, 711, SG_LEFT, "WELLS FARGO CARD SERVICES"),
-    SG_AT(&body, 330, 722, SG_LEFT, "PO BOX 51193"),
-    SG_AT(&body, 330, 733, SG_LEFT, "LOS ANGELES CA 90051-5493"),
+    SG_LINES(&body, 36, 700, SG_LEFT, 11, SG_HOLDER_LINES),
+    SG_LINES(&body, 330, 711, SG_LEFT, 11,
+             "WELLS FARGO CARD SERVICES\nPO BOX 51193\nLOS ANGELES CA 90051-5493"),
     SG_ITEMS_END,
 };
 
