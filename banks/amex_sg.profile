@@ -12,8 +12,10 @@ currency = SGD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)american\s*express|americanexpress\.com
-any = (?i)americanexpress\.com/sg|\bS\$|singapore
+any = (?i)americanexpress\.com/sg|\bS\$
 phrase = 5 (?i)americanexpress\.com/sg
 phrase = 2 (?i)\bMembership Number\b
 phrase = 2 (?i)\bStatement of Account\b

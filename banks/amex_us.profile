@@ -1,8 +1,12 @@
 # American Express (US) cards: Platinum, Gold, Green, Blue Cash, Everyday,
 # Delta, Hilton, Marriott ...
-# Modeled on the publicly documented American Express US statement (Amex's
-# "understanding your statement" pages, redacted customer statements posted
-# online, and statement-gen's amex_us layout, tools/statement-gen/LAYOUTS.md):
+# Modeled on how American Express US statements are publicly described (the
+# issuer's statement explainer pages, descriptions of real statements in
+# open-source statement parsers) and on statement-gen's amex_us layout
+# (tools/statement-gen/LAYOUTS.md). Confirmed by notes on real statements in
+# open-source parsers: "Account Ending 9-04001" / "Card Ending", "MM/DD/YY*"
+# payment dates, "$Amount" at the end of the row, "Total Fees in 2026",
+# follow lines with the merchant's phone number. What it reads:
 # - page 1: "Prepared for", "Account Ending 6-21234" (only the last digits
 #   are printed), "Closing Date 01/04/24" (no period is printed; "Next
 #   Closing Date" is not the statement date), New Balance / Minimum Payment
@@ -30,6 +34,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)american\s*express|americanexpress\.com
 # The Singapore statements (amex_sg) share the brand and "Prepared for".
 reject = (?i)americanexpress\.com/sg\b
@@ -54,6 +60,7 @@ SDATE = \d{1,2}/\d{1,2}/\d{2,4}
 [fields]
 statement_date = (?i)(?<!Next )Closing Date:?\s+(?<date>%SDATE%)
 card = (?i)Account Ending(?: in)?:?\s+(?<last4>(?:\d-)?\d{4,5})\b
+card = (?i)Card Ending(?: in)?:?\s+(?<last4>(?:\d-)?\d{4,5})\b
 date_format = MM/DD/YYYY
 date_format = MM/DD/YY
 
@@ -74,6 +81,9 @@ continuation = aligned
 continuation_tolerance = 3
 # "Foreign Spend Amount: 45.00 EUR" (a code, or a name: "45.00 Euro").
 foreign_line = (?i)(?J)^\s+Foreign Spend(?:ing)? Amount:?\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s+(?:(?<foreign_currency>EUR)(?:O|OS)?|(?<foreign_currency>[A-Z]{3})|(?<foreign_currency>[A-Z][A-Za-z .]*?))(?:\s{2,}.*)?\s*$
+# Lines under a charge that only hold the merchant's phone number or web
+# address are not part of the description.
+continuation_exclude = ^\s+(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\s*$
 ignore = (?i)^\s*Commission Amount:
 ignore = (?i)^\s*Currency Exchange Rate:
 ignore = (?i)^\s*Total (?:Payments|Credits|New Charges|Fees|Interest)\b

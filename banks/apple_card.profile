@@ -1,8 +1,8 @@
 # Apple Card (US; issued by Goldman Sachs Bank USA).
-# Modeled on the publicly documented Apple Card monthly statement (Apple's
-# "view and download Apple Card statements" support pages, redacted
-# statements posted online, and statement-gen's apple_card layout,
-# tools/statement-gen/LAYOUTS.md):
+# Modeled on how Apple Card monthly statements are publicly described (the
+# issuer's statement explainer pages, descriptions of real statements in
+# open-source statement parsers) and on statement-gen's apple_card layout
+# (tools/statement-gen/LAYOUTS.md). What it reads:
 # - page 1: "Apple Card", "Statement", the period "Dec 8, 2023 - Jan 7,
 #   2024", "Account ending in 1234", Total Balance / Minimum Payment Due /
 #   Payment Due Date beside a summary: Previous Monthly Balance, Payments &
@@ -29,6 +29,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bApple Card\b
 phrase = 5 (?i)Goldman Sachs Bank USA
 phrase = 3 (?i)\bDaily Cash\b

@@ -14,6 +14,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)bank\s*of\s*america|bankofamerica\.com
 phrase = 3 (?i)bankofamerica\.com
 phrase = 2 (?i)Statement Closing Date

@@ -1,9 +1,9 @@
 # Barclays US credit cards (Barclays Bank Delaware): View, AAdvantage
 # Aviator, JetBlue, Wyndham, Hawaiian, Uber ...
-# Modeled on the publicly documented Barclays US card statement (Barclays
-# US "understanding your statement" help pages, redacted customer
-# statements posted online, and statement-gen's barclays_us layout,
-# tools/statement-gen/LAYOUTS.md):
+# Modeled on how Barclays US card statements are publicly described (the
+# issuer's statement explainer pages, descriptions of real statements in
+# open-source statement parsers) and on statement-gen's barclays_us layout
+# (tools/statement-gen/LAYOUTS.md). What it reads:
 # - page 1: "Account Ending 1234", "Statement Period 12/10/23 - 01/09/24",
 #   an Account Summary (Previous Balance, Payments (-$), Other Credits
 #   (-$), Purchases (+$), Balance Transfers, Cash Advances, Fees Charged,
@@ -29,6 +29,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bbarclays
 phrase = 5 (?i)barclaysus\.com|Barclays Bank Delaware
 phrase = 3 (?i)Purchase Activity for\b
@@ -75,7 +77,7 @@ date_format = MM/DD/YYYY
 continuation = aligned
 continuation_tolerance = 3
 # "84.23 EURO @ 1.071505": EURO is read as EUR; other names ("POUND
-# STERLING") need the engine to map currency names.
+# STERLING") are mapped to ISO codes by the engine.
 foreign_line = (?i)(?J)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s+(?:(?<foreign_currency>EUR)O|(?<foreign_currency>[A-Z]{3})|(?<foreign_currency>[A-Z][A-Z .]*?))\s*@\s*[\d.]+\s*$
 ignore = (?i)^\s*Total (?:Payments|Other Credits|Purchase Activity|fees charged|interest charged)\b
 ignore = (?i)^\s*(?:Transaction|Date)\s+(?:Posting|Date)\b

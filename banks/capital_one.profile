@@ -1,8 +1,10 @@
 # Capital One credit cards (US): Quicksilver, Venture, SavorOne, Platinum ...
-# Modeled on the publicly documented Capital One card statement (Capital
-# One's "how to read your statement" help page, redacted customer
-# statements posted online, and statement-gen's capital_one layout,
-# tools/statement-gen/LAYOUTS.md):
+# Modeled on how Capital One card statements are publicly described (the
+# issuer's statement explainer pages, descriptions of real statements in
+# open-source statement parsers) and on statement-gen's capital_one layout
+# (tools/statement-gen/LAYOUTS.md). Confirmed by notes on real statements in
+# open-source parsers: "Trans Date Post Date Description Amount", rows "Jul
+# 20 Jul 22 H-E-B ... $5.82" and credits "- $14.05". What it reads:
 # - page 1: "Quicksilver Card | Visa Signature ending in 1234", the period
 #   "Dec 13, 2023 - Jan 12, 2024 | 31 days in Billing Cycle", Payment
 #   Information beside an Account Summary: Previous Balance, Payments (-$),
@@ -29,6 +31,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)capital\s*one
 phrase = 5 (?i)capitalone\.com
 phrase = 3 (?i)days in Billing Cycle

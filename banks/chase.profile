@@ -1,8 +1,12 @@
 # Chase credit cards (US): Freedom, Sapphire, Slate, Amazon, Ink and the
 # co-branded cards.
-# Modeled on the publicly documented Chase card statement (Chase's "how to
-# read your statement" guide, redacted customer statements posted online,
-# and statement-gen's chase layout, tools/statement-gen/LAYOUTS.md):
+# Modeled on how Chase card statements are publicly described (the issuer's
+# statement explainer pages, descriptions of real statements in open-source
+# statement parsers) and on statement-gen's chase layout
+# (tools/statement-gen/LAYOUTS.md). Confirmed by notes on real statements in
+# open-source parsers: the Account Number line, "Opening/Closing Date
+# MM/DD/YY - MM/DD/YY", the section names, "Payment Thank You-Mobile",
+# foreign purchases over up to three rows. What it reads:
 # - page 1: ACCOUNT SUMMARY with "Account Number: XXXX XXXX XXXX 1234",
 #   Previous Balance, "Payment, Credits" (-$), Purchases (+$), Cash
 #   Advances, Balance Transfers, Fees Charged, Interest Charged, New
@@ -30,6 +34,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bchase\b
 phrase = 5 (?i)chase\.com
 phrase = 3 (?i)\bChase (?:Freedom|Sapphire|Slate|Amazon|Prime|Ink|Marriott|United|Southwest|IHG|World of Hyatt|Aeroplan|British Airways|Aer Lingus|Iberia|Disney|Instacart|DoorDash|Card Services)
@@ -47,6 +53,9 @@ COL = (?:^\s*|^(?!\s*(?:\d{1,2}/\d{1,2}|%MONTH% \d)).*?\s{2,})
 VAL = (?:=\s*)?(?<amount>(?:[-+]\s+)?%AMOUNT%)
 EOV = (?=\s{2}|\s*$)
 SDATE = \d{1,2}/\d{1,2}/\d{2,4}
+# A currency's name as card networks print it ("EURO", "HONG KONG DOLLAR",
+# "DK KRONE").
+CURNAME = (?:EUROS?|(?:[A-Z]{2,}\.? )*(?:DOLLAR|PESO|FRANC|RUPEE|YEN|WON|BAHT|RAND|REAL|RINGGIT|ZLOTY|FORINT|LIRA|SHEKEL|DIRHAM|YUAN|RENMINBI|STERLING|POUND|KORUNA|KRONE|KRONA|KRONER|DONG|RUPIAH|SOL|DINAR|RIYAL|LEU|LEV|COLON|QUETZAL|SHILLING)S?)
 
 [fields]
 period = (?i)Opening/Closing Date\s+(?<start>%SDATE%)\s*-\s*(?<end>%SDATE%)
@@ -74,11 +83,13 @@ date_format = MM/DD/YY
 date_format = MM/DD/YYYY
 continuation = aligned
 continuation_tolerance = 3
-# The foreign amount: "45.00 X 1.092035 (EXCHG RATE)"; the line above it
-# names the currency ("01/20 EURO"): EURO is read as EUR, other names
-# need the engine to map currency names (see the report of issue 4).
-foreign_line = (?i)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s*X\s*[\d.]+\s*\(EXCHG RATE\)
-continuation_exclude = (?i)^\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+[A-Z][A-Z .'()-]*$
+# Foreign purchases: a line naming the currency ("01/20 EURO", "01/20
+# CANADIAN DOLLAR": the engine maps currency names to ISO codes) and a line
+# "45.00 X 1.092035 (EXCHG RATE)" under the row; neither is part of the
+# description.
+foreign_line = (?i)^\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+(?<foreign_currency>%CURNAME%)\s*$
+foreign_line = (?i)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s*X\s*[\d.]+(?:\s*\(EXCHG RATE\))?\s*$
+continuation_exclude = (?i)^\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+%CURNAME%\s*$
 ignore = (?i)^\s*TOTAL .* FOR THIS PERIOD\b
 ignore = (?i)^\s*(?:Date of|Transaction\s+Merchant Name)
 ignore = (?i)^\s*ACCOUNT ACTIVITY

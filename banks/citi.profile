@@ -1,8 +1,11 @@
 # Citi credit cards (US): Custom Cash, Double Cash, Premier, Strata,
 # Simplicity, Diamond Preferred, AAdvantage, Costco ...
-# Modeled on the publicly documented Citi card statement (Citi's "reading
-# your statement" help pages, redacted customer statements posted online,
-# and statement-gen's citi layout, tools/statement-gen/LAYOUTS.md):
+# Modeled on how Citi card statements are publicly described (the issuer's
+# statement explainer pages, descriptions of real statements in open-source
+# statement parsers) and on statement-gen's citi layout
+# (tools/statement-gen/LAYOUTS.md). Open-source parsers of real statements
+# also show "Trans. / Post" headings, one or two MM/DD dates and amounts
+# without "$" ("-500.00"): read as well. What it reads:
 # - page 1: "Account number ending in: 1234", "Billing Period:
 #   12/15/23-01/14/24", Minimum payment due / New balance / Payment due
 #   date beside an Account Summary: Previous balance, Payments (-$),
@@ -28,6 +31,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bciti\b
 # Citibank Singapore statements (citibank_sg) share the brand.
 phrase = -5 (?i)Citibank Singapore|\bSGD\b.*\bSINGAPORE DOLLARS\b|ALL TRANSACTIONS BILLED IN SINGAPORE
@@ -75,7 +80,7 @@ date_format = MM/DD/YYYY
 continuation = aligned
 continuation_tolerance = 3
 # "42.24 EURO EXCHANGE RATE 1.100914": EURO is read as EUR; other names
-# ("POUND STERLING") need the engine to map currency names.
+# ("POUND STERLING") are mapped to ISO codes by the engine.
 foreign_line = (?i)(?J)^\s+(?<foreign_amount>\d[\d,]*\.\d{2})\s+(?:(?<foreign_currency>EUR)O|(?<foreign_currency>[A-Z]{3})|(?<foreign_currency>[A-Z][A-Z .]*?))\s+EXCHANGE RATE\b
 ignore = (?i)^\s*TOTAL .* FOR THIS PERIOD\b
 ignore = (?i)^\s*(?:Sale|Date)\s+(?:Post|Date)\b

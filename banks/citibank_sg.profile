@@ -13,8 +13,9 @@ currency = SGD
 kind = card
 
 [detect]
-require = (?i)\bciti(?:bank)?\b
-any = (?i)citibank singapore|singapore|\bSGD\b
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
+require = (?i)\bcitibank\b
 phrase = 5 (?i)Citibank Singapore Ltd
 phrase = 2 (?i)YOUR CITIBANK CARDS
 phrase = 2 (?i)BALANCE PREVIOUS STATEMENT

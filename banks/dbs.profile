@@ -13,6 +13,8 @@ currency = SGD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = \bDBS\b
 phrase = 5 (?i)DBS Cards\b
 phrase = 3 (?i)\bCARD NO\.:

@@ -1,8 +1,9 @@
 # Discover credit cards (US): Discover it, it Miles, it Chrome, NHL ...
-# Modeled on the publicly documented Discover card statement (Discover's
-# "understanding your statement" help page, redacted customer statements
-# posted online, and statement-gen's discover layout,
-# tools/statement-gen/LAYOUTS.md):
+# Modeled on how Discover card statements are publicly described (the
+# issuer's statement explainer pages, descriptions of real statements in
+# open-source statement parsers) and on statement-gen's discover layout
+# (tools/statement-gen/LAYOUTS.md). Open-source parsers of real statements
+# also show MM/DD/YY dates: read as well. What it reads:
 # - page 1: "Account number ending in 1234", "Open Date: Dec 13, 2023 -
 #   Close Date: Jan 12, 2024", ACCOUNT SUMMARY (Previous Balance, Payments
 #   and Credits (-$), Purchases (+$), Balance Transfers, Cash Advances,
@@ -29,6 +30,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bdiscover
 phrase = 5 (?i)discover\.com|Discover Bank|Discover Products
 phrase = 3 (?i)\bDiscover it\b|\bDiscover (?:More|Miles|Chrome|Secured|NHL)\b

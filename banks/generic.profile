@@ -16,33 +16,47 @@ issuer = Generic (any issuer)
 kind = card
 
 [macros]
-PREV = previous (?:statement )?balance|balance (?:from )?previous statement|your previous (?:statement )?balance|last month'?s balance|opening balance|balance brought forward|balance b/?f
-NEW = new balance(?: total| this statement)?|closing balance|current balance|statement balance|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
-PAY = (?:total )?payments?,? (?:and|&) (?:other )?credits|payments and refunds|new credits|repayments/credits|total credit transactions|total credits
-BUY = purchases(?: and| &)? (?:adjustments|advances|other charges)|purchases|new debits
+PREV = previous (?:statement |monthly )?balance|balance (?:from )?previous statement|your previous (?:statement )?balance|last month'?s balance|opening balance|balance brought forward|balance b/?f
+NEW = new balance(?: total| this statement)?|closing balance|current balance|statement balance|total balance|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
+PAY = (?:total )?payments?\s*(?:,|and|&|/|, and)\s*(?:other )?credits|payments and refunds|new credits|repayments/credits
+PAY2 = total credit transactions|total credits
+BUY = purchases(?: and| &)? (?:adjustments|advances|other charges)|purchases|new debits|new charges
 FEES = fees(?: and| &)? (?:charges|charged)|fees|other charges
 INT = interest(?: charges?| charged)?|finance charges?
+VAL = \s*:?\s+(?:=\s*)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
 
 [fields]
-statement_date = (?i)\b(?:statement|closing|billing)\s+(?:closing\s+)?date\b\s*:?\s*(?<date>%YDATE%)
+statement_date = (?i)\b(?:statement|closing|close|billing)\s+(?:closing\s+)?date\b\s*:?\s*(?<date>%YDATE%)
 statement_date = (?i)\bstatement (?:printed|issued) on\s+(?<date>%YDATE%)
 statement_date.below = (?i)\b(?:statement|closing)\s+date\b
-period = (?i)\b(?:statement\s+)?(?:period|cycle|from)\b[\s:]*(?:from\s+)?(?<start>%YDATE%)\s*(?:to|-|through|until)\s*(?<end>%YDATE%)
-period = (?i)\b(?:opening|open)\s*/\s*closing date\s*:?\s*(?<start>%YDATE%)\s*-\s*(?<end>%YDATE%)
+period = (?i)\bopen(?:ing)?\s+date\s*:?\s*(?<start>%YDATE%)\s*-?\s*clos(?:e|ing)\s+date\s*:?\s*(?<end>%YDATE%)
+period = (?i)\b(?:statement\s+|billing\s+)?(?:period|cycle|from)\b[\s:]*(?:from\s+)?(?<start>%YDATE%)\s*(?:to|-|\xe2\x80\x93|through|until)\s*(?<end>%YDATE%)
+period = (?i)\bopen(?:ing)?\s*/\s*closing date\s*:?\s*(?<start>%YDATE%)\s*-\s*(?<end>%YDATE%)
+# Any two full dates joined by a dash or "to" ("Nov 22, 2023 - Dec 21, 2023").
+period = (?i)(?<start>%YDATE%)\s*(?:-|\xe2\x80\x93|to|through)\s*(?<end>%YDATE%)
 card = (?i)\b(?:card|account)\s*(?:no\.?|number|#|ending(?: in)?)\s*:?\s*(?<last4>(?:[\dX*]{4}[ -]?){0,3}\d{4})\b
 card = \b(?<last4>[\dX*]{4}[ -][\dX*]{4}[ -][\dX*]{4}[ -]\d{4})\b
 currency = (?i)\bamount\s*\((?<currency>[A-Z]{3}|S\$|RM|HK\$|US\$)\)
 currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
 
 [summary]
-previous_balance = (?i)^\s*(?:%DATE%\s+)?(?:%PREV%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-new_balance = (?i)^\s*(?:%DATE%\s+)?(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-# ... also after another column ("NAME      Current Balance   $310.80").
-new_balance = (?i)(?<=\s\s)(?:%NEW%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-payments_and_credits = (?i)^\s*(?:%PAY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-purchases = (?i)^\s*(?:%BUY%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-fees = (?i)^\s*(?:%FEES%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
-interest = (?i)^\s*(?:%INT%)\s*:?\s+(?<amount>%AMOUNT%)\s*$
+# A label then its amount, at the start of a line (maybe after a date) or
+# after another column (two-column summaries; never in a line that starts
+# with a date, where a column such as a merchant category may hold such a
+# label); "= $1.00" and "+$1.00" too.
+previous_balance = (?i)^\s*(?:%DATE%\s+)?(?:%PREV%)%VAL%
+previous_balance = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%PREV%)%VAL%
+new_balance = (?i)^\s*(?:%DATE%\s+)?(?:%NEW%)%VAL%
+new_balance = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%NEW%)%VAL%
+payments_and_credits = (?i)^\s*(?:%PAY%)%VAL%
+payments_and_credits = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%PAY%)%VAL%
+payments_and_credits = (?i)^\s*(?:%PAY2%)%VAL%
+purchases = (?i)^\s*(?:%BUY%)%VAL%
+purchases = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%BUY%)%VAL%
+fees = (?i)^\s*(?:%FEES%)%VAL%
+fees = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%FEES%)%VAL%
+interest = (?i)^\s*(?:%INT%)%VAL%
+interest = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%INT%)%VAL%
 # Summary boxes: the value in the column under the label.
 previous_balance.below = (?i)\b(?<label>opening balance|previous balance)\b
 new_balance.below = (?i)\b(?<label>closing balance|new balance|total outstanding|current outstanding balance|total (?:amount )?due)\b
@@ -50,34 +64,44 @@ payments_and_credits.below = (?i)\b(?<label>new credits|payments (?:and|&) credi
 purchases.below = (?i)\b(?<label>new debits)\b
 
 [transactions]
-# A date (and maybe a second one), the description, an optional foreign
+# A date (and maybe a second one; a footnote '*' may follow), the description, an optional foreign
 # amount with its currency code, the amount, an optional running balance
 # (only under a "Balance" header; else the two amounts are foreign, local).
-line = ^\s*(?<date>%DATE%)\s+(?:(?<posted_date>%DATE%)\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
+line = ^\s*(?<date>%DATE%)\*?\s+(?:(?<posted_date>%DATE%)\*?\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
 # The amount in the original currency, on the line under a transaction.
 foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 # Reference-number columns are not part of the description.
 drop = (?i)\b(?:transaction\s+)?ref(?:erence)?\.?(?:\s*(?:no\.?|number|#))?:?\s*[A-Z0-9]{6,}\b
-drop = (?<=\s\s)\d{4,}(?=\s\s)
+drop = (?<=\s\s)(?=[A-Z]*\d)[A-Z0-9]{4,}(?=\s\s)
+# ... and point, percentage and count columns.
+drop = (?<=\s\s)(?:[-+]?\d[\d,]*|\d+(?:\.\d+)?%)(?=\s\s)
 description_match = [A-Za-z]{2}
 exclude_description = (?i)^(?:sub-?total|grand total|total\s+(?:for|of|new|payments?|purchases?|debits?|credits?|charges?|fees?|interest|amount|outstanding|balance|transactions?|due|this|current))\b
 exclude_description = (?i)\b(?:previous|opening|closing|new|outstanding|statement|current) balance\b|\bbalance (?:from )?previous\b|last month'?s balance|brought forward|carried forward|\bbalance b/?f\b|minimum (?:payment|amount) due
 continuation = aligned
 continuation_max = 2
+# Reference lines, and lines that start with a date (a currency line such
+# as "11/15 EURO"), are not part of a description.
 continuation_exclude = (?i)^\s*(?:ref(?:erence)?\.?\s*(?:no\.?|number|#)?\s*:|transaction ref\b)
+continuation_exclude = ^\s*%DATE%\s
 sign_below = yes
 # Column headers: a line of three or more columns (runs of two or more
 # spaces apart, never prose), with the label standing as a column of its own.
-balance_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>balance)(?=\s\s|\s*$)
+balance_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>balance)(?=\s\s|\s*$)
 # Separate columns for money in and money out (bank accounts, some cards).
-credit_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>deposits?|credits?|paid in|money in)(?=\s\s|\s*$)
-charge_header = (?i)^(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>withdrawals?|debits?|charges|paid out|money out)(?=\s\s|\s*$)
+credit_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>deposits?|credits?|paid in|money in)(?=\s\s|\s*$)
+charge_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>withdrawals?|debits?|charges|paid out|money out)(?=\s\s|\s*$)
+# A text column after the description (a merchant category) is not part of it.
+description_stop_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2}).*\bdescription\b.*?\s{2,}(?<label>(?:merchant )?category|type|location|memo|notes?|points|daily cash|rewards?)(?=\s{2,}|\s*$)
 sign_from_balance = account
 
-# Section headings sit at the left margin.
+# Section headings: one short phrase alone on its line, at the left margin or
+# indented like the descriptions (not far right, as in a summary box).
+# Payments, credits or refunds: every amount is a credit; any other heading
+# about charges, purchases or transactions ends such a section.
 [section credits]
-start = (?i)^\s{0,8}(?:payments?,? (?:and|&) (?:other )?credits|payments? and refunds|credits|payments|refunds|other credits)\s*:?\s*$
+start = (?i)^\s{0,24}(?=[A-Za-z])(?!.*\bcard\b)(?:[A-Za-z&,/#:*'-]+ ){0,6}(?:payments|credits|refunds)(?: [A-Za-z&,/'-]+){0,4}\s*:?\s*$
 sign = credit
 
 [section charges]
-start = (?i)^\s{0,8}(?:purchases(?:,? (?:and|&) (?:adjustments|other charges|cash advances))?|fees(?: charged)?|interest(?: charged)?|cash advances|new transactions|other charges|transactions|transaction details|account activity)\s*:?\s*$
+start = (?i)^\s{0,24}(?=[A-Za-z])(?!.*\bcard\b)(?:[A-Za-z&,/#:*'-]+ ){0,6}(?:charges?|purchases?|debits?|transactions|advances|transfers|fees|interest(?: charged)?|activity|details)(?: [A-Za-z&,/'-]+){0,4}\s*:?\s*$

@@ -12,8 +12,10 @@ currency = SGD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bHSBC\b
-any = (?i)singapore|\bSGD\b
+any = (?i)HSBC Bank \(Singapore\)|\bSGD\b|AMOUNT\s?\(SGD\)
 phrase = 5 (?i)HSBC Bank \(Singapore\) Limited
 phrase = 2 (?i)Statement From\s+\d{1,2} %MONTH% \d{4} to
 phrase = 1 (?i)Total Debit Transactions

@@ -11,6 +11,8 @@ currency = MYR
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bmaybank
 phrase = 3 (?i)maybank2u
 phrase = 2 (?i)YOUR PREVIOUS STATEMENT BALANCE

@@ -11,6 +11,8 @@ currency = SGD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = \bOCBC\b
 phrase = 5 (?i)OCBC Bank\b|OCBC Centre
 phrase = 2 (?i)LAST MONTH'S BALANCE

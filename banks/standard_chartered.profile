@@ -14,6 +14,8 @@ currency = SGD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)standard\s*chartered
 phrase = 5 (?i)Standard Chartered Bank \(Singapore\)
 phrase = 2 (?i)BALANCE FROM PREVIOUS STATEMENT

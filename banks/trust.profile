@@ -13,7 +13,9 @@ currency = SGD
 kind = card
 
 [detect]
-require = (?i)\bTrust\b
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
+require = (?i)\bTrust Bank\b
 phrase = 5 (?i)Trust Bank Singapore
 phrase = 2 (?i)YOUR TRUST CREDIT CARD STATEMENT
 phrase = 1 (?i)Statement cycle

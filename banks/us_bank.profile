@@ -1,10 +1,10 @@
 # U.S. Bank credit cards (US): Visa Signature, Altitude, Cash+, Shopper
 # Cash Rewards, and the cards U.S. Bank issues for others ("Cardmember
 # Service").
-# Modeled on the publicly documented U.S. Bank card statement (U.S. Bank's
-# "how to read your credit card statement" guide, redacted customer
-# statements posted online, and statement-gen's us_bank layout,
-# tools/statement-gen/LAYOUTS.md):
+# Modeled on how U.S. Bank card statements are publicly described (the
+# issuer's statement explainer pages, descriptions of real statements in
+# open-source statement parsers) and on statement-gen's us_bank layout
+# (tools/statement-gen/LAYOUTS.md). What it reads:
 # - page 1: "Account Number 4037 84XX XXXX 1234", "Open Date: 12/24/2023
 #   Closing Date: 01/23/2024", an Account Summary (Previous Balance,
 #   Payments, Other Credits, Purchases and Other Debits, Balance Transfers,
@@ -33,6 +33,8 @@ currency = USD
 kind = card
 
 [detect]
+# A stray mention of the bank (a payment to it) is not enough.
+min_score = 3
 require = (?i)\bU\.\s?S\.\s?BANK\b|\busbank\b|usbank\.com
 phrase = 5 (?i)usbank\.com
 phrase = 3 (?i)Purchases and Other Debits

@@ -27,6 +27,54 @@ static size_t scan_currency(const char *s, size_t n)
     return i;
 }
 
+/* Currency names as statements print them ("CANADIAN DOLLAR", "EURO",
+ * "POUND STERLING"), upper case, dots dropped, single spaces. */
+static const struct {
+    const char *name, *iso;
+} currency_names[] = {
+    {"EURO", "EUR"}, {"EUROS", "EUR"}, {"US DOLLAR", "USD"}, {"UNITED STATES DOLLAR", "USD"},
+    {"CANADIAN DOLLAR", "CAD"}, {"AUSTRALIAN DOLLAR", "AUD"}, {"NEW ZEALAND DOLLAR", "NZD"},
+    {"HONG KONG DOLLAR", "HKD"}, {"SINGAPORE DOLLAR", "SGD"}, {"TAIWAN DOLLAR", "TWD"},
+    {"NEW TAIWAN DOLLAR", "TWD"}, {"POUND STERLING", "GBP"}, {"BRITISH POUND", "GBP"},
+    {"BRITISH POUND STERLING", "GBP"}, {"SWISS FRANC", "CHF"}, {"JAPANESE YEN", "JPY"}, {"YEN", "JPY"},
+    {"MEXICAN PESO", "MXN"}, {"PHILIPPINE PESO", "PHP"}, {"INDIAN RUPEE", "INR"},
+    {"INDONESIAN RUPIAH", "IDR"}, {"MALAYSIAN RINGGIT", "MYR"}, {"RINGGIT", "MYR"}, {"THAI BAHT", "THB"},
+    {"KOREAN WON", "KRW"}, {"SOUTH KOREAN WON", "KRW"}, {"CHINESE YUAN", "CNY"}, {"YUAN RENMINBI", "CNY"},
+    {"CHINESE YUAN RENMINBI", "CNY"}, {"SWEDISH KRONA", "SEK"}, {"NORWEGIAN KRONE", "NOK"},
+    {"DANISH KRONE", "DKK"}, {"POLISH ZLOTY", "PLN"}, {"CZECH KORUNA", "CZK"}, {"HUNGARIAN FORINT", "HUF"},
+    {"TURKISH LIRA", "TRY"}, {"ISRAELI SHEKEL", "ILS"}, {"NEW ISRAELI SHEQEL", "ILS"},
+    {"SOUTH AFRICAN RAND", "ZAR"}, {"BRAZILIAN REAL", "BRL"}, {"UAE DIRHAM", "AED"},
+    {"SAUDI RIYAL", "SAR"}, {"VIETNAMESE DONG", "VND"}, {"ICELANDIC KRONA", "ISK"},
+};
+
+static bool currency_by_name(const char *s, size_t n, char out[4])
+{
+    char norm[48];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < sizeof norm; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.')
+            continue;
+        if (isspace(c)) {
+            if (k && norm[k - 1] != ' ')
+                norm[k++] = ' ';
+        } else if (isalpha(c)) {
+            norm[k++] = (char)toupper(c);
+        } else {
+            return false;
+        }
+    }
+    while (k && norm[k - 1] == ' ')
+        k--;
+    norm[k] = '\0';
+    for (size_t i = 0; i < sizeof currency_names / sizeof *currency_names; i++)
+        if (!strcmp(norm, currency_names[i].name)) {
+            memcpy(out, currency_names[i].iso, 4);
+            return true;
+        }
+    return false;
+}
+
 void bank_currency_from_symbol(const char *s, size_t n, char out[4])
 {
     static const struct {
@@ -50,7 +98,9 @@ void bank_currency_from_symbol(const char *s, size_t n, char out[4])
         for (int k = 0; k < 3; k++)
             out[k] = (char)toupper((unsigned char)s[k]);
         out[3] = '\0';
+        return;
     }
+    currency_by_name(s, n, out);
 }
 
 /* Digits with grouping and decimals. Returns bytes consumed, 0 on error. */

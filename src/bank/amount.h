@@ -44,8 +44,9 @@ cl_money bank_amount_as_printed(const bank_amount *a);
 
 const char *bank_mark_name(bank_mark m);
 
-/* ISO code for a currency prefix or code ("S$" -> "SGD", "RM" -> "MYR",
- * "USD" -> "USD", "$" -> ""). Writes "" when unknown. */
+/* ISO code for a currency prefix, code or name ("S$" -> "SGD", "RM" ->
+ * "MYR", "usd" -> "USD", "CANADIAN DOLLAR" -> "CAD", "Euro" -> "EUR",
+ * "$" -> ""). Writes "" when unknown. */
 void bank_currency_from_symbol(const char *s, size_t n, char out[4]);
 
 #endif

@@ -75,6 +75,23 @@ bool bank_datefmt_compile(const char *spec, bank_datefmt *out)
     return true;
 }
 
+bool bank_datefmt_may_fit(const bank_datefmt *f, const char *s)
+{
+    while (*s == ' ')
+        s++;
+    bool alpha = isalpha((unsigned char)*s);
+    if (alpha != (f->tok[0] == T_MONTH_NAME))
+        return false;
+    /* The first separator of s against the first literal of f. */
+    const char *p = s;
+    while (*p && isalnum((unsigned char)*p))
+        p++;
+    for (int k = 0; k < f->n_tok; k++)
+        if (f->tok[k] > T_SPACE || f->tok[k] == T_SPACE)
+            return *p == (f->tok[k] == T_SPACE ? ' ' : (char)f->tok[k]) || (f->tok[k] == T_SPACE && !*p);
+    return !*p;
+}
+
 /* Up to max digits (at least min) at s[*i]. */
 static bool take_digits(const char *s, size_t n, size_t *i, int min, int max, int *out)
 {

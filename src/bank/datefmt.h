@@ -27,6 +27,10 @@ typedef struct bank_datefmt {
  * or lacks a day or a month. */
 bool bank_datefmt_compile(const char *spec, bank_datefmt *out);
 
+/* A cheap test before parsing: false when s cannot fit f (a digit where
+ * f starts with a month name, another first separator ...). */
+bool bank_datefmt_may_fit(const bank_datefmt *f, const char *s);
+
 /* Parse exactly s[0..n) (surrounding white space ignored). *y is 0 when
  * the format has no year. False when the text does not fit the format or
  * names an impossible day (31/02). */

@@ -121,6 +121,22 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
             return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized", name);
     }
     bank_statement *s = bank_extract(p, doc, opts);
+    if (!found_anything(s) && !fallback && !(opts && opts->profile_id)) {
+        /* Detected, but its patterns find nothing here: a look-alike of
+         * another issuer's layout. The generic profile may still read it. */
+        const bank_profile *g = bank_registry_find(reg, "generic");
+        if (g && g != p) {
+            bank_statement *gs = bank_extract(g, doc, opts);
+            if (found_anything(gs)) {
+                bank_statement_warn(gs, "profile %s matched but found no transactions or balances: parsed "
+                                        "with the generic profile", p->id);
+                bank_statement_free(s);
+                *out = gs;
+                return 0;
+            }
+            bank_statement_free(gs);
+        }
+    }
     if (!found_anything(s)) {
         bank_statement_free(s);
         if (fallback)

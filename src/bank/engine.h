@@ -37,6 +37,7 @@ typedef struct engine {
 
     found_date dates[3];        /* statement_date, period_start, period_end */
     int last4_prio, currency_prio;
+    cl_date latest;             /* the latest full date printed before a statement date is found */
 
     bool sum_set[BS_N];
     int sum_prio[BS_N];
@@ -52,7 +53,7 @@ typedef struct engine {
     bool account;               /* reconcile and sign as a bank account */
     /* Columns of the last header labels seen: running balance, credits,
      * charges (col0 < 0: none yet). */
-    int bal_col0, bal_col1, cr_col0, cr_col1, ch_col0, ch_col1;
+    int bal_col0, bal_col1, cr_col0, cr_col1, ch_col0, ch_col1, stop_col0, stop_col1;
 
     sbuf work;                  /* the line with drop patterns blanked */
     char detail[160];           /* trace detail of the current line */

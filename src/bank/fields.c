@@ -238,9 +238,25 @@ static void currency_field(engine *e, const char *s, size_t n)
     }
 }
 
+/* Until a statement date is found, remember the latest full date printed
+ * (a payment due date, a period): the last resort for the years. */
+static void latest_date(engine *e, const char *s, size_t n)
+{
+    size_t start = 0, off, len;
+    while (start < n && bank_rx_match(&e->p->ydate_tok, s, n, start, e->md)) {
+        bank_rx_span(e->md, &off, &len);
+        cl_date d = eng_field_date(e, s + off, len, false);
+        if (d != CL_DATE_NONE && (e->latest == CL_DATE_NONE || d > e->latest))
+            e->latest = d;
+        start = off + (len ? len : 1);
+    }
+}
+
 void eng_fields_line(engine *e, int page, int li, const char *s, size_t n)
 {
     date_fields(e, page, li, s, n);
+    if (e->dates[0].d == CL_DATE_NONE && e->dates[2].d == CL_DATE_NONE)
+        latest_date(e, s, n);
     card_field(e, s, n);
     currency_field(e, s, n);
 }

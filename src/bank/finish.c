@@ -16,11 +16,12 @@ static void txn_release(bank_txn *t, txn_extra *x)
     free(x->raw_posted);
 }
 
-/* The latest date with a year printed in a transaction date column, or
- * today: a last resort when the statement prints no date we can find. */
+/* The latest date with a year printed in a transaction date column or
+ * anywhere before (see latest_date), else today: a last resort when the
+ * statement prints no statement date we can find. */
 static cl_date fallback_date(engine *e)
 {
-    cl_date best = CL_DATE_NONE;
+    cl_date best = e->latest;
     for (size_t i = 0; i < e->st->n_txns; i++) {
         cl_date d = eng_field_date(e, e->st->txns[i].raw_date, strlen(e->st->txns[i].raw_date), false);
         if (d != CL_DATE_NONE && (best == CL_DATE_NONE || d > best))
@@ -35,37 +36,103 @@ static cl_date fallback_date(engine *e)
     return best;
 }
 
-/* Numeric dates such as 01/05/2024 read day first unless the profile says
- * otherwise; when the transaction dates show the month comes first (a row
- * printing 12/28), the statement's dates are read that way too. */
-static bool month_first(const engine *e)
-{
-    int mdy = 0, dmy = 0;
-    for (size_t i = 0; i < e->st->n_txns; i++) {
-        const char *r = e->st->txns[i].raw_date;
-        int a, b;
-        char sep;
-        if (sscanf(r, "%d%c%d", &a, &sep, &b) == 3 && (sep == '/' || sep == '.' || sep == '-')) {
-            mdy += b > 12 && a <= 12;
-            dmy += a > 12 && b <= 12;
-        }
-    }
-    return mdy > dmy;
-}
-
-static void statement_dates(engine *e)
+/* Every transaction date (and posting date) read with every format, once:
+ * y*10000 + m*100 + d (y 0 when not printed), 0 when the format does not
+ * read it. Index (txn * 2 + posted) * n_formats + format. */
+static int32_t *parse_all_dates(engine *e)
 {
     bank_statement *st = e->st;
-    if (month_first(e))
-        for (int k = 0; k < 3; k++)
-            if (e->dates[k].d != CL_DATE_NONE) {
-                cl_date d = eng_field_date(e, e->dates[k].raw, strlen(e->dates[k].raw), true);
-                if (d != CL_DATE_NONE)
-                    e->dates[k].d = d;
+    size_t nf = (size_t)e->p->n_txn_dates;
+    int32_t *ymd = xcalloc(st->n_txns * 2 * nf + 1, sizeof *ymd);
+    for (size_t i = 0; i < st->n_txns; i++) {
+        const char *raws[2] = {st->txns[i].raw_date, e->x[i].raw_posted};
+        for (size_t r = 0; r < 2; r++)
+            for (size_t f = 0; raws[r] && f < nf; f++) {
+                const bank_datefmt *fmt = &e->p->txn_dates[f];
+                int y, m, d;
+                if (bank_datefmt_may_fit(fmt, raws[r]) && bank_datefmt_parse(fmt, raws[r], strlen(raws[r]), &y, &m, &d))
+                    ymd[(i * 2 + r) * nf + f] = y * 10000 + m * 100 + d;
             }
+    }
+    return ymd;
+}
+
+static cl_date ymd_date(int32_t v, cl_date lo, cl_date hi)
+{
+    if (!v)
+        return CL_DATE_NONE;
+    int y = v / 10000, m = v / 100 % 100, d = v % 100;
+    return y ? cl_date_from_ymd(y, m, d) : bank_date_resolve(m, d, lo, hi);
+}
+
+/* Score each transaction date format against the period [lo, hi]: one
+ * point per date it reads near the period, two inside it. cand (NULL or
+ * like ymd) receives every reading (CL_DATE_NONE: no parse). Returns the
+ * best score. */
+static int score_formats(engine *e, const int32_t *ymd, cl_date lo, cl_date hi, int *score, cl_date *cand)
+{
+    size_t nf = (size_t)e->p->n_txn_dates, n = e->st->n_txns * 2 * nf;
+    cl_date in_lo = lo != CL_DATE_NONE ? lo : hi - 31, win_lo = in_lo - 62, win_hi = hi + 7;
+    memset(score, 0, nf * sizeof *score);
+    for (size_t k = 0; k < n; k++) {
+        cl_date d = ymd_date(ymd[k], lo, hi);
+        if (d != CL_DATE_NONE && d >= win_lo && d <= win_hi)
+            score[k % nf] += d >= in_lo && d <= hi ? 2 : 1;
+        if (cand)
+            cand[k] = d;
+    }
+    int best = 0;
+    for (size_t f = 0; f < nf; f++)
+        best = score[f] > best ? score[f] : best;
+    return best;
+}
+
+/* The statement's dates read in the profile's format order, or with the
+ * formats that put the month first tried first. */
+static void read_dates(engine *e, bool month_first, cl_date out[3])
+{
+    for (int k = 0; k < 3; k++) {
+        out[k] = e->dates[k].d;
+        if (out[k] != CL_DATE_NONE) {
+            cl_date d = eng_field_date(e, e->dates[k].raw, strlen(e->dates[k].raw), month_first);
+            if (d != CL_DATE_NONE)
+                out[k] = d;
+        }
+    }
+}
+
+static cl_date period_hi(const cl_date r[3])
+{
+    return r[2] != CL_DATE_NONE ? r[2] : r[0];
+}
+
+/* A numeric statement date such as 01/05/2024 is read in the profile's
+ * format order (day first by default) unless reading it month first puts
+ * more of the transaction dates near the statement's period. */
+static void choose_reading(engine *e, const int32_t *ymd)
+{
+    cl_date a[3], b[3];
+    read_dates(e, false, a);
+    read_dates(e, true, b);
+    if (!memcmp(a, b, sizeof a) || period_hi(a) == CL_DATE_NONE || period_hi(b) == CL_DATE_NONE)
+        return;
+    int *score = xcalloc((size_t)e->p->n_txn_dates + 1, sizeof *score);
+    int fa = score_formats(e, ymd, a[1], period_hi(a), score, NULL);
+    int fb = score_formats(e, ymd, b[1], period_hi(b), score, NULL);
+    free(score);
+    for (int k = 0; k < 3; k++)
+        e->dates[k].d = fb > fa ? b[k] : a[k];
+}
+
+static void statement_dates(engine *e, const int32_t *ymd)
+{
+    bank_statement *st = e->st;
+    choose_reading(e, ymd);
     st->statement_date = e->dates[0].d;
     st->period_start = e->dates[1].d;
     st->period_end = e->dates[2].d;
+    /* A statement closes its period: either date stands for the other
+     * when only one is printed. */
     if (st->period_end == CL_DATE_NONE)
         st->period_end = st->statement_date;
     if (st->statement_date == CL_DATE_NONE)
@@ -76,19 +143,10 @@ static void statement_dates(engine *e)
     }
 }
 
-static bool date_with(const bank_datefmt *f, const char *s, cl_date lo, cl_date hi, cl_date *out)
-{
-    int y, m, d;
-    if (!s || !bank_datefmt_parse(f, s, strlen(s), &y, &m, &d))
-        return false;
-    *out = y ? cl_date_from_ymd(y, m, d) : bank_date_resolve(m, d, lo, hi);
-    return *out != CL_DATE_NONE;
-}
-
 /* Which format reads a date: the one that parses it and reads the most
- * dates of this statement inside its period (so "05/07" is DD/MM when
- * other rows print "20/07"), the first listed on a tie. Each date is parsed
- * once per format; cand[] holds the results (CL_DATE_NONE: no parse). */
+ * dates of this statement near its period, those inside it counting double
+ * (so "05/07" is DD/MM when other rows print "20/07"), the first listed on
+ * a tie. cand[] holds the date's readings (see score_formats). */
 static cl_date pick_date(const cl_date *cand, int nf, const int *score)
 {
     cl_date best = CL_DATE_NONE;
@@ -99,26 +157,15 @@ static cl_date pick_date(const cl_date *cand, int nf, const int *score)
     return best;
 }
 
-static void resolve_dates(engine *e)
+static void resolve_dates(engine *e, const int32_t *ymd)
 {
     bank_statement *st = e->st;
     int nf = e->p->n_txn_dates;
     size_t n = st->n_txns;
     int *score = xcalloc((size_t)nf + 1, sizeof *score);
     cl_date *cand = xmalloc((n * 2 * (size_t)nf + 1) * sizeof *cand);
-    cl_date hi = st->period_end, lo = st->period_start;
-    cl_date win_lo = (lo != CL_DATE_NONE ? lo : hi - 31) - 62, win_hi = hi + 7;
-    for (size_t i = 0; i < n; i++) {
-        const char *raws[2] = {st->txns[i].raw_date, e->x[i].raw_posted};
-        for (int r = 0; r < 2; r++)
-            for (int f = 0; f < nf; f++) {
-                cl_date *d = &cand[(i * 2 + (size_t)r) * (size_t)nf + (size_t)f];
-                if (!date_with(&e->p->txn_dates[f], raws[r], lo, hi, d))
-                    *d = CL_DATE_NONE;
-                else if (*d >= win_lo && *d <= win_hi)
-                    score[f]++;
-            }
-    }
+    cl_date hi = st->period_end != CL_DATE_NONE ? st->period_end : st->statement_date;
+    score_formats(e, ymd, st->period_start, hi, score, cand);
     size_t keep = 0;
     for (size_t i = 0; i < n; i++) {
         bank_txn *t = &st->txns[i];
@@ -228,8 +275,10 @@ void eng_finish(engine *e)
 {
     if (!e->st->currency[0])
         memcpy(e->st->currency, e->p->currency, 4);
-    statement_dates(e);
-    resolve_dates(e);
+    int32_t *ymd = parse_all_dates(e);
+    statement_dates(e, ymd);
+    resolve_dates(e, ymd);
+    free(ymd);
     signs(e);
     reconcile(e);
 }

@@ -7,16 +7,18 @@
 #include <stdbool.h>
 #include <string.h>
 
+/* Dates and amounts are ASCII we wrote ourselves: no UTF-8 check needed. */
 static json_t *j_date(cl_date d)
 {
     char buf[11];
-    return d == CL_DATE_NONE ? json_null() : json_string(cl_date_format(d, buf));
+    return d == CL_DATE_NONE ? json_null() : json_stringn_nocheck(cl_date_format(d, buf), 10);
 }
 
 static json_t *j_money(cl_money v)
 {
     char buf[32];
-    return json_string(cl_money_format(v, buf));
+    cl_money_format(v, buf);
+    return json_stringn_nocheck(buf, strlen(buf));
 }
 
 static json_t *j_opt(const bank_opt_money *m)
@@ -100,8 +102,13 @@ void bank_statement_write_json(const bank_statement *s, FILE *out)
     for (size_t i = 0; i < s->n_warnings; i++)
         json_array_append_new(w, j_text(s->warnings[i]));
     json_object_set_new_nocheck(o, "warnings", w);
-    if (json_dumpf(o, out, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII) == 0)
+    /* One buffer, one write: json_dumpf writes piece by piece. */
+    char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
+    if (text) {
+        fputs(text, out);
         fputc('\n', out);
+        free(text);
+    }
     json_decref(o);
 }
 

@@ -106,6 +106,26 @@ static bool description_ok(engine *e, const char *desc, bool *excluded)
     return e->p->desc_match.n == 0 || bank_rxv_any(&e->p->desc_match, desc, n, e->md);
 }
 
+/* Length of the description span w[off..off+len) that stays left of the
+ * column after it (description_stop_header): it ends before the first
+ * chunk (text after two or more spaces) that starts in that column. */
+static size_t desc_before_stop(const engine *e, const char *w, size_t off, size_t len)
+{
+    if (e->stop_col0 < 0)
+        return len;
+    const char *d = w + off;
+    int col = eng_col(w, off);
+    for (size_t i = 0; i < len; i++) {
+        if (i >= 2 && d[i] != ' ' && d[i - 1] == ' ' && d[i - 2] == ' ' && col >= e->stop_col0 - 2) {
+            while (i > 0 && d[i - 1] == ' ')
+                i--;
+            return i;
+        }
+        col += ((unsigned char)d[i] & 0xC0) != 0x80;
+    }
+    return len;
+}
+
 static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *w, const bank_amount *amt,
                     char *desc)
 {
@@ -125,7 +145,7 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     size_t off, len;
     bank_rx_group(rx, e->md, BG_DESCRIPTION, &off, &len);
     x->desc_col = eng_col(w, off);
-    t->raw_description = xstrndup(w + off, len);
+    t->raw_description = xstrndup(w + off, desc_before_stop(e, w, off, len));
     t->description = desc;
     bank_rx_group(rx, e->md, BG_AMOUNT, &off, &len);
     x->amount_col0 = eng_col(w, off);
@@ -183,9 +203,9 @@ static bank_line_kind try_txn(engine *e, int page, int li, const char *w, size_t
         if (!bank_rx_group(rx, e->md, BG_AMOUNT, &off, &len) ||
             !bank_amount_parse(w + off, len, e->p->decimal, &amt))
             continue;
-        char *desc = group_dup(rx, e->md, BG_DESCRIPTION, w);
-        if (!desc)
+        if (!bank_rx_group(rx, e->md, BG_DESCRIPTION, &off, &len))
             continue;
+        char *desc = xstrndup(w + off, desc_before_stop(e, w, off, len));
         util_collapse_space(desc);
         bool excluded;
         bool ok = description_ok(e, desc, &excluded);
@@ -251,18 +271,31 @@ static bank_line_kind follow_text(engine *e, const char *s, size_t n)
         }
     }
     for (int i = 0; i < e->p->foreign_line.n; i++) {
+        /* The foreign amount and its currency, on one line or on two (a
+         * line naming the currency, then one with the amount). */
         const bank_rx *rx = &e->p->foreign_line.v[i];
+        if (!bank_rx_match(rx, s, n, 0, e->md))
+            continue;
         size_t off, len;
         bank_amount fa;
-        if (bank_rx_match(rx, s, n, 0, e->md) && bank_rx_group(rx, e->md, BG_FOREIGN_AMOUNT, &off, &len) &&
+        bool any = false;
+        if (bank_rx_group(rx, e->md, BG_FOREIGN_AMOUNT, &off, &len) &&
             bank_amount_parse(s + off, len, e->p->decimal, &fa)) {
             t->has_foreign = true;
             t->foreign_amount = fa.cents;
-            memcpy(t->foreign_currency, fa.currency, 4);
-            if (bank_rx_group(rx, e->md, BG_FOREIGN_CURRENCY, &off, &len))
-                bank_currency_from_symbol(s + off, len, t->foreign_currency);
-            return BANK_LINE_FOREIGN;
+            if (fa.currency[0])
+                memcpy(t->foreign_currency, fa.currency, 4);
+            any = true;
         }
+        char iso[4];
+        if (bank_rx_group(rx, e->md, BG_FOREIGN_CURRENCY, &off, &len)) {
+            bank_currency_from_symbol(s + off, len, iso);
+            if (iso[0])
+                memcpy(t->foreign_currency, iso, 4);
+            any = any || iso[0];
+        }
+        if (any)
+            return BANK_LINE_FOREIGN;
     }
     if (bank_rxv_any(&e->p->cont_exclude, s, n, e->md)) {
         detail(e, "not appended", "");
@@ -352,6 +385,7 @@ static void column_headers(engine *e, const char *s, size_t n)
     header_cols(e, &e->p->balance_header, s, n, &e->bal_col0, &e->bal_col1);
     header_cols(e, &e->p->credit_header, s, n, &e->cr_col0, &e->cr_col1);
     header_cols(e, &e->p->charge_header, s, n, &e->ch_col0, &e->ch_col1);
+    header_cols(e, &e->p->desc_stop_header, s, n, &e->stop_col0, &e->stop_col1);
 }
 
 static bool blank(const char *s)
@@ -394,10 +428,13 @@ static void process_line(engine *e, int page, int li)
         trace(e, page, li, s, BANK_LINE_IGNORED);
         return;     /* transparent: a continuation may follow a page footer */
     }
-    column_headers(e, s, n);
     bank_line_kind k = BANK_LINE_NONE;
     if (e->in_table)
         k = try_txn(e, page, li, apply_drops(e, s, n), n);
+    /* Column headers are never transactions: look for them only when the
+     * line is not one (most lines of a statement are). */
+    if (k == BANK_LINE_NONE)
+        column_headers(e, s, n);
     if (k == BANK_LINE_NONE && e->pending >= 0)
         k = try_follow(e, s, n);
     if (k == BANK_LINE_NONE || k == BANK_LINE_EXCLUDED) {
@@ -412,6 +449,7 @@ static void process_line(engine *e, int page, int li)
 
 bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
 {
+    bank_profile_prepare(p);
     engine e = {0};
     e.p = p;
     e.doc = doc;
@@ -423,8 +461,9 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
     for (int k = 0; k < 3; k++)
         e.dates[k] = (found_date){CL_DATE_NONE, INT_MAX};
     e.last4_prio = e.currency_prio = INT_MAX;
+    e.latest = CL_DATE_NONE;
     e.pending = -1;
-    e.bal_col0 = e.cr_col0 = e.ch_col0 = -1;
+    e.bal_col0 = e.cr_col0 = e.ch_col0 = e.stop_col0 = -1;
     e.in_table = p->start.n == 0;
     for (int pg = 0; pg < doc->n_pages; pg++)
         for (int li = 0; li < doc->pages[pg].n_lines; li++)

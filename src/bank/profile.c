@@ -317,13 +317,15 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
                  {"continuation_line", &p->cont_line}, {"continuation_exclude", &p->cont_exclude},
                  {"exclude_description", &p->exclude_desc}, {"description_match", &p->desc_match},
                  {"foreign_line", &p->foreign_line}, {"balance_header", &p->balance_header},
-                 {"credit_header", &p->credit_header}, {"charge_header", &p->charge_header}};
+                 {"credit_header", &p->credit_header}, {"charge_header", &p->charge_header},
+                 {"description_stop_header", &p->desc_stop_header}};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         if (!strcmp(k, lists[i].key)) {
             if (add_rx(c, lists[i].v, v, 0))
                 return -1;
-            if (lists[i].v == &p->foreign_line && !lists[i].v->v[lists[i].v->n - 1].grp[BG_FOREIGN_AMOUNT])
-                return perr(c, "foreign_line needs a named group (?<foreign_amount>...)");
+            const bank_rx *rx = &lists[i].v->v[lists[i].v->n - 1];
+            if (lists[i].v == &p->foreign_line && !rx->grp[BG_FOREIGN_AMOUNT] && !rx->grp[BG_FOREIGN_CURRENCY])
+                return perr(c, "foreign_line needs a named group (?<foreign_amount>...) or (?<foreign_currency>...)");
             return 0;
         }
     if (!strcmp(k, "date_format"))
@@ -557,10 +559,54 @@ bank_profile *bank_profile_parse(const char *text, size_t len, const char *name,
         return NULL;
     }
     default_marks(c.p);
+    /* Detection runs every profile on every statement: JIT those now. */
+    bank_rxv *det[] = {&c.p->require, &c.p->any, &c.p->reject, &c.p->phrase, &c.p->producer, &c.p->creator};
+    for (size_t i = 0; i < ARRAY_LEN(det); i++)
+        for (int k = 0; k < det[i]->n; k++)
+            bank_rx_jit(&det[i]->v[k]);
+    pthread_mutex_init(&c.p->jit_lock, NULL);
+    c.p->lock_ready = true;
     if (!c.p->issuer)
         c.p->issuer = xstrdup(c.p->id);
     c.p->source = xstrdup(name);
     return c.p;
+}
+
+static void jit_rxv(bank_rxv *v)
+{
+    for (int i = 0; i < v->n; i++)
+        bank_rx_jit(&v->v[i]);
+}
+
+void bank_profile_prepare(const bank_profile *cp)
+{
+    if (atomic_load(&cp->jitted))
+        return;
+    /* The lazily compiled code is the only state that changes. */
+    bank_profile *p = (bank_profile *)cp;
+    pthread_mutex_lock(&p->jit_lock);
+    if (!atomic_load(&p->jitted)) {
+        bank_rxv *lists[] = {&p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line, &p->cont_exclude,
+                             &p->exclude_desc, &p->desc_match, &p->foreign_line, &p->balance_header,
+                             &p->credit_header, &p->charge_header, &p->desc_stop_header};
+        for (size_t i = 0; i < ARRAY_LEN(lists); i++)
+            jit_rxv(lists[i]);
+        for (int f = 0; f < BF_N; f++)
+            for (int i = 0; i < p->field[f].n; i++)
+                bank_rx_jit(&p->field[f].v[i].rx);
+        for (int f = 0; f < BS_N; f++)
+            for (int i = 0; i < p->summary[f].n; i++)
+                bank_rx_jit(&p->summary[f].v[i].rx);
+        for (int i = 0; i < p->n_sections; i++) {
+            jit_rxv(&p->sections[i].start);
+            jit_rxv(&p->sections[i].end);
+        }
+        bank_rx_jit(&p->amount_tok);
+        bank_rx_jit(&p->ydate_tok);
+        bank_rx_jit(&p->shape);
+        atomic_store(&p->jitted, true);
+    }
+    pthread_mutex_unlock(&p->jit_lock);
 }
 
 static void rulev_free(bank_rulev *v)
@@ -580,7 +626,7 @@ void bank_profile_free(bank_profile *p)
     bank_rxv *lists[] = {&p->require, &p->any, &p->reject, &p->phrase, &p->producer, &p->creator,
                          &p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
                          &p->cont_exclude, &p->exclude_desc, &p->desc_match, &p->foreign_line,
-                         &p->balance_header, &p->credit_header, &p->charge_header};
+                         &p->balance_header, &p->credit_header, &p->charge_header, &p->desc_stop_header};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         bank_rxv_free(lists[i]);
     bank_rx_free(&p->amount_tok);
@@ -598,6 +644,8 @@ void bank_profile_free(bank_profile *p)
         bank_rxv_free(&p->sections[i].end);
     }
     free(p->sections);
+    if (p->lock_ready)
+        pthread_mutex_destroy(&p->jit_lock);
     free(p);
 }
 

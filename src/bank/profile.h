@@ -9,6 +9,8 @@
 #include "datefmt.h"
 #include "rx.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 /* Statement fields a profile can find. */
@@ -74,6 +76,7 @@ typedef struct bank_profile {
     bank_rxv line, start, end, ignore, drop;
     bank_rxv cont_line, cont_exclude, exclude_desc, desc_match, foreign_line, balance_header;
     bank_rxv credit_header, charge_header;  /* separate credit and charge amount columns */
+    bank_rxv desc_stop_header;              /* a column after the description: where it ends */
     bank_datefmt *txn_dates;
     int n_txn_dates;
     bank_cont_mode cont_mode;
@@ -90,12 +93,21 @@ typedef struct bank_profile {
     bank_rx amount_tok;     /* one amount anywhere in a line */
     bank_rx ydate_tok;      /* one date with a year */
     bank_rx shape;          /* "looks like a transaction": date, text, amount */
+
+    /* Patterns other than detection are JIT-compiled on first use. */
+    atomic_bool jitted;
+    pthread_mutex_t jit_lock;
+    bool lock_ready;
 } bank_profile;
 
 /* Parse a profile from text. `name` (a path or "built-in:x.profile") is
  * used in messages: "NAME:LINE: reason". Returns NULL and sets err. */
 bank_profile *bank_profile_parse(const char *text, size_t len, const char *name, cl_err *err);
 void bank_profile_free(bank_profile *p);
+
+/* JIT-compile every pattern of p, once (thread-safe; the registry stays
+ * shareable). bank_extract calls it. */
+void bank_profile_prepare(const bank_profile *p);
 
 /* The polarity of an amount with mark m outside forcing sections. */
 bank_polarity bank_profile_mark_polarity(const bank_profile *p, bank_mark m);

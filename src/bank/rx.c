@@ -105,7 +105,11 @@ static int expand_into(sbuf *b, const char *src, const bank_macros *m, char deci
                 continue;
             }
         }
-        sbuf_putc(b, *p++);
+        /* Copy up to the next possible macro in one piece. */
+        const char *q = strchr(p + 1, '%');
+        size_t run = q ? (size_t)(q - p) : strlen(p);
+        sbuf_append(b, p, run);
+        p += run;
     }
     return 0;
 }
@@ -139,7 +143,6 @@ int bank_rx_compile(bank_rx *rx, const char *src, const bank_macros *m, char dec
         return rc;
     }
     free(full);
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);  /* falls back to the interpreter if JIT is unavailable */
     rx->re = re;
     rx->src = xstrdup(src);
     for (int g = 0; g < BG_N; g++) {
@@ -149,6 +152,12 @@ int bank_rx_compile(bank_rx *rx, const char *src, const bank_macros *m, char dec
         rx->grp[g] = num > 0 ? num : num == PCRE2_ERROR_NOUNIQUESUBSTRING ? -1 : 0;
     }
     return 0;
+}
+
+void bank_rx_jit(bank_rx *rx)
+{
+    if (rx->re)
+        pcre2_jit_compile(rx->re, PCRE2_JIT_COMPLETE);  /* else the interpreter matches */
 }
 
 void bank_rx_free(bank_rx *rx)

@@ -44,8 +44,12 @@ typedef struct bank_macros {
  * an unknown name or runaway recursion. Caller frees. */
 char *bank_rx_expand(const char *src, const bank_macros *m, char decimal, cl_err *err);
 
-/* Compile (expanded) src into rx. err names no file: callers prefix it. */
+/* Compile (expanded) src into rx. err names no file: callers prefix it.
+ * The JIT compilation is separate (bank_rx_jit): profiles JIT-compile their
+ * patterns the first time they are used, so loading twenty profiles to
+ * parse one statement stays cheap. */
 int bank_rx_compile(bank_rx *rx, const char *src, const bank_macros *m, char decimal, cl_err *err);
+void bank_rx_jit(bank_rx *rx);
 void bank_rx_free(bank_rx *rx);
 void bank_rxv_free(bank_rxv *v);
 bank_rx *bank_rxv_push(bank_rxv *v);

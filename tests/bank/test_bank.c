@@ -12,6 +12,7 @@
 #include "bank/datefmt.h"
 #include "common/util.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -114,6 +115,14 @@ static void test_amounts(void **state)
     assert_true(bank_amount_parse("5.00 DR", 7, '.', &a));
     assert_int_equal(bank_amount_as_printed(&a), 500);
     assert_int_equal(bank_mark_parse(" CR ", 4), BANK_MARK_CR);
+    const char *cur[][2] = {{"S$", "SGD"}, {"usd", "USD"}, {"RM", "MYR"}, {"CANADIAN DOLLAR", "CAD"},
+                            {"Euro", "EUR"}, {"POUND  STERLING", "GBP"}, {"U.S. DOLLAR", "USD"},
+                            {"$", ""}, {"DOLLAR", ""}, {"HONG KONG DOLLAR ", "HKD"}};
+    for (size_t i = 0; i < ARRAY_LEN(cur); i++) {
+        char iso[4];
+        bank_currency_from_symbol(cur[i][0], strlen(cur[i][0]), iso);
+        assert_string_equal(iso, cur[i][1]);
+    }
     assert_int_equal(bank_mark_parse("x", 1), BANK_MARK_NONE);
 }
 
@@ -590,6 +599,58 @@ static void test_output(void **state)
     bank_profile_free(p);
 }
 
+/* One registry shared by threads: the first uses of a profile (its lazy
+ * JIT compilation) race, and every thread still gets the same statement. */
+typedef struct thread_job {
+    const bank_registry *reg;
+    const pdf_text *doc;
+    size_t n_txns;
+    cl_money sum;
+    bool reconciled;
+} thread_job;
+
+static void *parse_thread(void *arg)
+{
+    thread_job *j = arg;
+    for (int round = 0; round < 5; round++) {
+        bank_statement *st = NULL;
+        cl_err err = {0};
+        bank_parse_opts po = {.profile_id = round % 2 ? "generic" : NULL};
+        if (bank_parse_doc(j->reg, j->doc, &po, &st, &err) != 0)
+            return NULL;
+        j->n_txns = st->n_txns;
+        j->sum = 0;
+        for (size_t i = 0; i < st->n_txns; i++)
+            j->sum += st->txns[i].amount;
+        j->reconciled = st->reconciled;
+        bank_statement_free(st);
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    bank_registry *reg;
+    cl_err err = {0};
+    assert_int_equal(bank_registry_load(tmp_root, &reg, &err), 0);
+    pdf_text *doc = load_pages("threads", feature_page1, feature_page2);
+    pthread_t t[4];
+    thread_job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){.reg = reg, .doc = doc};
+        assert_int_equal(pthread_create(&t[i], NULL, parse_thread, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_true(jobs[i].n_txns > 0);
+        assert_int_equal(jobs[i].n_txns, jobs[0].n_txns);
+        assert_int_equal(jobs[i].sum, jobs[0].sum);
+    }
+    pdf_text_free(doc);
+    bank_registry_free(reg);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -619,6 +680,7 @@ int main(void)
         cmocka_unit_test(test_generic_balance_column),
         cmocka_unit_test(test_month_first_dates),
         cmocka_unit_test(test_output),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests_name("bank", tests, setup, teardown);
 }

@@ -8,10 +8,8 @@
  * "Total of New Transactions for NAME". Foreign purchases show
  * "CUR 12.34" in the Foreign Spending column. New Debits includes fees
  * and interest (ground truth: purchases = New Debits, fees/interest null). */
-#include "layout.h"
+#include "items.h"
 #include "fmt.h"
-
-#include <stdlib.h>
 
 #define CW 4.3
 #define C(c) (28.0 + (c) * CW)
@@ -21,73 +19,55 @@ static const sg_font body = {SG_LIB_SANS, 7.5, false};
 static const sg_font bold = {SG_LIB_SANS, 7.5, true};
 static const sg_font title = {SG_LIB_SANS, 10, true};
 
-static void page_head(sg_render *r, int page)
-{
-    sg_doc *d = r->doc;
-    sg_text(d, &title, C(20), 40, SG_LEFT, "The Platinum Credit Card");
-    sg_text(d, &body, C(102), 40, SG_LEFT, "americanexpress.com/sg");
-    sg_text(d, &title, C(20), 53, SG_LEFT, "Statement of Account");
-    sg_text(d, &body, C(102), 53, SG_LEFT, "Customer Services");
-    sg_text(d, &body, C(102), 64, SG_LEFT, "1800-299-1997");
-    sg_text(d, &body, C(102), 75, SG_LEFT, "American Express Intl Inc");
-    sg_text(d, &body, C(102), 86, SG_LEFT, sg_strf("Page %d / " SG_PAGES_TOKEN, page));
-    sg_text(d, &body, C(0), 100, SG_LEFT, "Prepared for");
-    sg_text(d, &body, C(81), 100, SG_LEFT, "Membership Number");
-    sg_text(d, &body, C(115), 100, SG_LEFT, "Date");
-    sg_text(d, &bold, C(0), 111, SG_LEFT, r->st->holder);
-    sg_text(d, &body, C(81), 111, SG_LEFT, sg_card_grouped(r->st, "-", 0, 10));
-    sg_text(d, &body, C(115), 111, SG_LEFT, sg_datef("DD.MM.YYYY", r->st->stmt_date));
-    r->truth.last4_printed = true;
-    sg_text(d, &body, 297, 820, SG_CENTER,
-            "American Express International Inc. (UEN S68FC1843J) Incorporated in Delaware, USA");
-}
+/* Every page. */
+static const sg_item page_head[] = {
+    SG_AT(&title, C(20), 40, SG_LEFT, "The Platinum Credit Card"),
+    SG_AT(&body, C(102), 40, SG_LEFT, "americanexpress.com/sg"),
+    SG_AT(&title, C(20), 53, SG_LEFT, "Statement of Account"),
+    SG_LINES(&body, C(102), 53, SG_LEFT, LH,
+             "Customer Services\n1800-299-1997\nAmerican Express Intl Inc\nPage {PAGE} / {PAGES}"),
+    SG_AT(&body, C(0), 100, SG_LEFT, "Prepared for"),
+    SG_AT(&body, C(81), 100, SG_LEFT, "Membership Number"),
+    SG_AT(&body, C(115), 100, SG_LEFT, "Date"),
+    SG_AT(&bold, C(0), 111, SG_LEFT, "{NAME}"),
+    SG_AT(&body, C(81), 111, SG_LEFT, "{CARD_DASH:0-10}"),
+    SG_AT(&body, C(115), 111, SG_LEFT, "{STMT:DD.MM.YYYY}"),
+    SG_AT(&body, 297, 820, SG_CENTER,
+          "American Express International Inc. (UEN S68FC1843J) Incorporated in Delaware, USA"),
+    SG_ITEMS_END,
+};
 
-static void detail_head(sg_render *r, double y)
-{
-    sg_text(r->doc, &bold, C(0), y, SG_LEFT, "Details");
-    sg_text(r->doc, &bold, C(81), y, SG_LEFT, "Foreign Spending");
-    sg_text(r->doc, &bold, C(118), y, SG_RIGHT, "Amount S$");
-    r->y = y + LH;
-}
+/* Opening Balance - New Credits + New Debits = Closing Balance, boxed. */
+static const sg_item summary[] = {
+    SG_AT(&body, C(11), 125, SG_LEFT, "Opening Balance S$"),
+    SG_AT(&body, C(37), 125, SG_LEFT, "New Credits S$"),
+    SG_AT(&body, C(59), 125, SG_LEFT, "New Debits S$"),
+    SG_AT(&body, C(80), 125, SG_LEFT, "Closing Balance S$"),
+    SG_AT(&body, C(102), 125, SG_LEFT, "Minimum payment S$"),
+    SG_AT(&bold, C(29), 150, SG_RIGHT, "{PREV} -"),
+    SG_AT(&bold, C(49), 150, SG_RIGHT, "{CREDITS} +"),
+    SG_AT(&bold, C(70), 150, SG_RIGHT, "{DEBITS} ="),
+    SG_AT(&bold, C(90), 150, SG_RIGHT, "{NEW}"),
+    SG_AT(&bold, C(112), 150, SG_RIGHT, "{MIN}"),
+    SG_BOX(C(0), 115, C(127) - C(0), 42, 0.5),
+    SG_AT(&body, C(0), 172, SG_LEFT,
+          "Statement includes payments and charges received by {STMT:DD.MM.YYYY}"),
+    SG_AT(&body, C(0), 190, SG_LEFT, "Statement Period"),
+    SG_AT(&body, C(42), 190, SG_LEFT, "From {START:DD.MM.YYYY} to {END:DD.MM.YYYY}"),
+    SG_ITEMS_END,
+};
 
-static void next_page(sg_render *r)
-{
-    int page = sg_new_page(r);
-    page_head(r, page);
-    detail_head(r, 135);
-    r->bottom = 790;
-}
+static const sg_item detail_head[] = {
+    SG_AT(&bold, C(0), 0, SG_LEFT, "Details"),
+    SG_AT(&bold, C(81), 0, SG_LEFT, "Foreign Spending"),
+    SG_AT(&bold, C(118), 0, SG_RIGHT, "Amount S$"),
+    SG_ITEMS_END,
+};
 
-static void summary(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    cl_money credits = s->payments + s->refunds;
-    cl_money debits = s->purchases + s->fees + s->interest;
-    sg_text(d, &body, C(11), 125, SG_LEFT, "Opening Balance S$");
-    sg_text(d, &body, C(37), 125, SG_LEFT, "New Credits S$");
-    sg_text(d, &body, C(59), 125, SG_LEFT, "New Debits S$");
-    sg_text(d, &body, C(80), 125, SG_LEFT, "Closing Balance S$");
-    sg_text(d, &body, C(102), 125, SG_LEFT, "Minimum payment S$");
-    sg_text(d, &bold, C(29), 150, SG_RIGHT, sg_strf("%s -", sg_num(s->prev_balance)));
-    sg_text(d, &bold, C(49), 150, SG_RIGHT, sg_strf("%s +", sg_num(credits)));
-    sg_text(d, &bold, C(70), 150, SG_RIGHT, sg_strf("%s =", sg_num(debits)));
-    sg_text(d, &bold, C(90), 150, SG_RIGHT, sg_num(s->new_balance));
-    sg_text(d, &bold, C(112), 150, SG_RIGHT, sg_num(s->min_payment));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PAYMENTS, credits);
-    sg_summary(r, SG_SUM_PURCHASES, debits);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
-    sg_box(d, C(0), 115, C(127) - C(0), 42, 0.5);
-    sg_text(d, &body, C(0), 172, SG_LEFT,
-            sg_strf("Statement includes payments and charges received by %s",
-                    sg_datef("DD.MM.YYYY", s->stmt_date)));
-    sg_text(d, &body, C(0), 190, SG_LEFT, "Statement Period");
-    sg_text(d, &body, C(42), 190, SG_LEFT,
-            sg_strf("From %s to %s", sg_datef("DD.MM.YYYY", s->period_start),
-                    sg_datef("DD.MM.YYYY", s->period_end)));
-    r->truth.period_printed = true;
-}
+/* Every page repeats the header and the Details headings. */
+static const sg_list_spec list = {
+    .frame = page_head, .heads = detail_head, .heads_h = LH, .top = 135, .bottom = 790,
+};
 
 static void row(sg_render *r, const sg_txn *t)
 {
@@ -110,12 +90,17 @@ static void row(sg_render *r, const sg_txn *t)
 static void render(sg_render *r)
 {
     const sg_statement *s = r->st;
-    r->next_page = next_page;
-    int page = sg_new_page(r);
-    page_head(r, page);
-    summary(r);
-    detail_head(r, 208);
-    r->bottom = 790;
+    r->next_page = sg_list_next_page;
+    sg_new_page(r);
+    sg_items(r, page_head);
+    r->truth.last4_printed = true;
+    sg_items(r, summary);
+    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
+    sg_summary(r, SG_SUM_PAYMENTS, s->payments + s->refunds);
+    sg_summary(r, SG_SUM_PURCHASES, s->purchases + s->fees + s->interest);
+    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    r->truth.period_printed = true;
+    sg_list_heads(r, 208);
     for (size_t i = 0; i < s->n; i++)
         row(r, &s->txns[i]);
     sg_need(r, LH);
@@ -138,4 +123,5 @@ const sg_layout sg_layout_amex_sg = {
         .fx_fee_desc = "FOREIGN CURRENCY FEE", .annual_fee_desc = "ANNUAL MEMBERSHIP FEE",
     },
     .render = render,
+    .spec = &list,
 };

@@ -13,11 +13,65 @@
 #include "us_family.h"
 #include "fmt.h"
 
-static void heads(sg_render *r);
-static void page(sg_render *r);
+#include <string.h>
+
+static const sg_font body = {SG_DJV_SANS, 8.5, false}, bold = {SG_DJV_SANS, 8.5, true};
+static const sg_font small = {SG_DJV_SANS, 7, false}, big = {SG_DJV_SANS, 12, true};
+static const sg_font logo = {SG_DJV_SANS, 16, true};
+
+#define PERIOD "{START:Mon D, YYYY} - {END:Mon D, YYYY}"
+
+static const sg_item frame[] = {
+    SG_AT(&small, 40, 770, SG_LEFT, "Goldman Sachs Bank USA, Salt Lake City Branch"),
+    SG_AT(&small, 572, 770, SG_RIGHT, "Page {PAGE} /{PAGES}"),
+    SG_ITEMS_END,
+};
+
+static const sg_item page_head[] = {
+    SG_AT(&body, 40, 44, SG_LEFT, "{NAME}"),
+    SG_AT(&body, 572, 44, SG_RIGHT, PERIOD),
+    SG_ITEMS_END,
+};
+
+static const sg_item col_heads[] = {
+    SG_AT(&bold, 40, 0, SG_LEFT, "Date"),
+    SG_AT(&bold, 110, 0, SG_LEFT, "Description"),
+    SG_AT(&bold, 490, 0, SG_RIGHT, "Daily Cash"),
+    SG_AT(&bold, 572, 0, SG_RIGHT, "Amount"),
+    SG_ITEMS_END,
+};
+
+/* The summary rows are 13 apart from 130. */
+static const sg_item first_page[] = {
+    SG_AT(&logo, 40, 50, SG_LEFT, "Apple Card"),
+    SG_AT(&big, 572, 50, SG_RIGHT, "Statement"),
+    SG_AT(&body, 572, 66, SG_RIGHT, PERIOD),
+    SG_AT(&body, 40, 80, SG_LEFT, "{NAME}"),
+    SG_AT(&body, 40, 93, SG_LEFT, "Account ending in {LAST4}"),
+
+    SG_PAIR(&big, 40, 290, 130, "Total Balance", "${NEW}"),
+    SG_PAIR(&body, 40, 290, 150, "Minimum Payment Due", "${MIN}"),
+    SG_PAIR(&body, 40, 290, 163, "Payment Due Date", "{DUE:Mon D, YYYY}"),
+
+    SG_PAIR(&body, 330, 572, 130, "Previous Monthly Balance", "${PREV}"),
+    SG_PAIR(&body, 330, 572, 143, "Payments & Credits", "{CREDITS:-$}"),
+    SG_PAIR(&body, 330, 572, 156, "Purchases", "${PURCHASES}"),
+    SG_PAIR(&body, 330, 572, 169, "Fees", "${FEES}"),
+    SG_PAIR(&body, 330, 572, 182, "Interest Charged", "${INTEREST}"),
+    SG_PAIR(&bold, 330, 572, 201.5, "Total Balance", "${NEW}"),
+    SG_RULE(330, 130 + 13 * 4.6, 572, 130 + 13 * 4.6, 0.5),
+    SG_PAIR(&body, 330, 572, 221, "Daily Cash earned this month", "${DAILY_CASH}"),
+    SG_ITEMS_END,
+};
+
+/* {DAILY_CASH}: what this month's purchases earned, about 1.33%. */
+static const char *token(const sg_render *r, const char *name, const char *arg)
+{
+    return strcmp(name, "DAILY_CASH") ? NULL : sg_num(r->st->purchases / 75);
+}
 
 static const us_spec spec = {
-    .body = {SG_DJV_SANS, 8.5, false}, .bold = {SG_DJV_SANS, 8.5, true}, .lh = 13,
+    .body = &body, .bold = &bold, .lh = 13,
     .date_fmt = "MM/DD/YYYY", .x_date = 40,
     .extra = US_X_DAILY_CASH, .x_extra = 490,
     .x_title = 40, .x_desc = 110, .desc_w = 280, .x_amt = 572,
@@ -29,96 +83,17 @@ static const us_spec spec = {
         {"Interest Charged", US_K(SG_INTEREST), "Total interest charged for this period", true},
         {NULL, 0, NULL, false},
     },
-    .heads = heads, .page = page,
+    .first = {frame, first_page}, .next = {frame, page_head},
+    .top = 74, .bottom = 740, .start = 260,
+    .col_heads = col_heads, .heads_lines = 1.3,
+    .prints_period = true,
+    .ytd = {40, 330, "Year-to-date totals", "Total fees charged in {YEAR}",
+            "Total interest charged in {YEAR}"},
+    .interest = {"Interest Charge Calculation",
+                 {"Balance type", "Annual percentage rate", "Balance subject to interest rate",
+                  "Interest charge"},
+                 "Purchases", "Cash advances", " (v)", NULL},
 };
-
-static const char *period(const sg_statement *s)
-{
-    return sg_strf("%s - %s", sg_datef("Mon D, YYYY", s->period_start),
-                   sg_datef("Mon D, YYYY", s->period_end));
-}
-
-static void frame(sg_render *r, int pg)
-{
-    const sg_font small = {SG_DJV_SANS, 7, false};
-    sg_text(r->doc, &small, 40, 770, SG_LEFT, "Goldman Sachs Bank USA, Salt Lake City Branch");
-    sg_text(r->doc, &small, 572, 770, SG_RIGHT, sg_strf("Page %d /" SG_PAGES_TOKEN, pg));
-}
-
-static void heads(sg_render *r)
-{
-    sg_text(r->doc, &spec.bold, 40, r->y, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 110, r->y, SG_LEFT, "Description");
-    sg_text(r->doc, &spec.bold, 490, r->y, SG_RIGHT, "Daily Cash");
-    sg_text(r->doc, &spec.bold, 572, r->y, SG_RIGHT, "Amount");
-    r->y += spec.lh * 1.3;
-}
-
-static void page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    int pg = sg_new_page(r);
-    frame(r, pg);
-    sg_text(r->doc, &spec.body, 40, 44, SG_LEFT, s->holder);
-    sg_text(r->doc, &spec.body, 572, 44, SG_RIGHT, period(s));
-    r->y = 74;
-    r->bottom = 740;
-    if (r->section)
-        heads(r);
-}
-
-static void first_page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    const sg_font logo = {SG_DJV_SANS, 16, true}, big = {SG_DJV_SANS, 12, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
-    int pg = sg_new_page(r);
-    frame(r, pg);
-    sg_text(d, &logo, 40, 50, SG_LEFT, "Apple Card");
-    sg_text(d, &big, 572, 50, SG_RIGHT, "Statement");
-    sg_text(d, b, 572, 66, SG_RIGHT, period(s));
-    sg_text(d, b, 40, 80, SG_LEFT, s->holder);
-    sg_text(d, b, 40, 93, SG_LEFT, sg_strf("Account ending in %s", s->last4));
-    r->truth.last4_printed = r->truth.period_printed = true;
-
-    sg_pair(r, &big, 40, 290, 130, "Total Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, b, 40, 290, 150, "Minimum Payment Due", sg_strf("$%s", sg_num(s->min_payment)));
-    sg_pair(r, b, 40, 290, 163, "Payment Due Date", sg_datef("Mon D, YYYY", s->due_date));
-
-    const char *rows[][2] = {
-        {"Previous Monthly Balance", sg_strf("$%s", sg_num(s->prev_balance))},
-        {"Payments & Credits", sg_money_signed(-(s->payments + s->refunds), "$")},
-        {"Purchases", sg_strf("$%s", sg_num(s->purchases))},
-        {"Fees", sg_strf("$%s", sg_num(s->fees))},
-        {"Interest Charged", sg_strf("$%s", sg_num(s->interest))},
-    };
-    for (int i = 0; i < 5; i++)
-        sg_pair(r, b, 330, 572, 130 + spec.lh * i, rows[i][0], rows[i][1]);
-    sg_pair(r, bb, 330, 572, 130 + spec.lh * 5.5, "Total Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_rule(d, 330, 130 + spec.lh * 4.6, 572, 130 + spec.lh * 4.6, 0.5);
-    sg_summary_all(r, -(s->payments + s->refunds));
-    sg_pair(r, b, 330, 572, 130 + spec.lh * 7, "Daily Cash earned this month",
-            sg_strf("$%s", sg_num(s->purchases / 75)));
-    r->y = 260;
-    r->bottom = 740;
-}
-
-static void render(sg_render *r)
-{
-    first_page(r);
-    r->section = 1;
-    r->next_page = page;
-    heads(r);
-    us_activity(r, &spec);
-    int y = us_year(r);
-    us_ytd(r, &spec, 40, 330, "Year-to-date totals", sg_strf("Total fees charged in %d", y),
-           sg_strf("Total interest charged in %d", y));
-    const char *const th[4] = {"Balance type", "Annual percentage rate",
-                               "Balance subject to interest rate", "Interest charge"};
-    us_interest_table(r, &spec, "Interest Charge Calculation", th, "Purchases", "Cash advances",
-                      " (v)", NULL);
-}
 
 const sg_layout sg_layout_apple_card = {
     .id = "apple_card",
@@ -133,5 +108,7 @@ const sg_layout sg_layout_apple_card = {
         .interest_desc = "Interest Charge", .late_fee_desc = "Late Fee",
         .fx_fee_desc = "Foreign Transaction Fee", .annual_fee_desc = "Annual Fee",
     },
-    .render = render,
+    .render = us_render,
+    .spec = &spec,
+    .token = token,
 };

@@ -11,11 +11,10 @@
  * Account Number and Amount (credits with a minus), each section closed by
  * a "TOTAL ... FOR THIS PERIOD" line; year-to-date totals and the interest
  * charge calculation table at the end. */
-#include "layout.h"
+#include "us_family.h"
 #include "fmt.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #define CW 4.6
 #define C(c) (26.0 + (c) * CW)
@@ -25,15 +24,51 @@ static const sg_font body = {SG_DJV_COND, 7.5, false};
 static const sg_font bold = {SG_DJV_COND, 7.5, true};
 static const sg_font big = {SG_DJV_COND, 10, true};
 
-static const char *masked(const sg_render *r)
-{
-    return sg_card_grouped(r->st, " ", 6, 11);
-}
+static const sg_item footer[] = {
+    SG_AT(&body, C(90), 760, SG_LEFT, "Page {PAGE} of {PAGES}"),
+    SG_ITEMS_END,
+};
 
-static void footer(sg_render *r, int page)
-{
-    sg_text(r->doc, &body, C(90), 760, SG_LEFT, sg_strf("Page %d of " SG_PAGES_TOKEN, page));
-}
+static const sg_item page_head[] = {
+    SG_AT(&body, C(2), 40, SG_LEFT,
+          "{NAME} ! Account # {CARD:6-11} ! Statement Closing Date {STMT:MM/DD/YYYY}"),
+    SG_ITEMS_END,
+};
+
+/* The address beside the bank's, the Account Summary ("-$" credits), the
+ * account's particulars and the payment information. */
+static const sg_item first_page[] = {
+    SG_AT(&body, C(74), 40, SG_LEFT, "Customer Service: 1.800.732.9194"),
+    SG_AT(&body, C(74), 51, SG_LEFT, "bankofamerica.com"),
+    SG_AT(&body, C(2), 73, SG_LEFT, "{NAME}"),
+    SG_AT(&body, C(74), 73, SG_LEFT, "P.O. Box 982238"),
+    SG_AT(&body, C(2), 84, SG_LEFT, "{ADDR1}"),
+    SG_AT(&body, C(74), 84, SG_LEFT, "El Paso, TX 79998-2238"),
+    SG_AT(&body, C(2), 95, SG_LEFT, "{ADDR2}"),
+    SG_AT(&big, C(2), 128, SG_LEFT, "Customized Cash Rewards Visa Signature"),
+    SG_AT(&big, C(2), 160, SG_LEFT, "Account Summary"),
+    SG_PAIR(&body, C(2), C(65), 171, "Previous Balance", "${PREV}"),
+    SG_PAIR(&body, C(2), C(65), 182, "Payments and Other Credits", "{CREDITS:-$}"),
+    SG_PAIR(&body, C(2), C(65), 193, "Purchases and Adjustments", "${PURCHASES}"),
+    SG_PAIR(&body, C(2), C(65), 204, "Fees Charged", "${FEES}"),
+    SG_PAIR(&body, C(2), C(65), 215, "Interest Charged", "${INTEREST}"),
+    SG_PAIR(&bold, C(2), C(65), 226, "New Balance Total", "${NEW}"),
+    SG_AT(&body, C(2), 248, SG_LEFT, "Statement Closing Date"),
+    SG_AT(&body, C(32), 248, SG_LEFT, "{STMT:MM/DD/YYYY}"),
+    SG_AT(&body, C(2), 259, SG_LEFT, "Account Number"),
+    SG_AT(&body, C(32), 259, SG_LEFT, "{CARD:6-11}"),
+    SG_AT(&body, C(2), 270, SG_LEFT, "Total Credit Line"),
+    SG_AT(&body, C(32), 270, SG_LEFT, "${LIMIT:whole}"),
+    SG_AT(&body, C(2), 281, SG_LEFT, "Credit Line Available"),
+    SG_AT(&body, C(32), 281, SG_LEFT, "${AVAIL:whole}"),
+    SG_AT(&big, C(2), 320, SG_LEFT, "Payment Information"),
+    SG_PAIR(&body, C(2), C(65), 331, "Total Minimum Payment Due", "${MIN}"),
+    SG_PAIR(&body, C(2), C(65), 342, "Payment Due Date", "{DUE:MM/DD/YYYY}"),
+    SG_PARA(&body, C(2), 364, 420, LH,
+            "Late Payment Warning: If we do not receive your minimum payment by the date listed "
+            "above, you may have to pay a late fee of up to forty dollars."),
+    SG_ITEMS_END,
+};
 
 static void column_heads(sg_render *r)
 {
@@ -55,12 +90,9 @@ static void column_heads(sg_render *r)
 
 static void next_page(sg_render *r)
 {
-    const sg_statement *s = r->st;
-    int page = sg_new_page(r);
-    sg_text(r->doc, &body, C(2), 40, SG_LEFT,
-            sg_strf("%s ! Account # %s ! Statement Closing Date %s", s->holder, masked(r),
-                    sg_datef("MM/DD/YYYY", s->stmt_date)));
-    footer(r, page);
+    sg_new_page(r);
+    sg_items(r, page_head);
+    sg_items(r, footer);
     r->y = 72;
     r->bottom = 730;
     if (r->section_name) {
@@ -68,54 +100,6 @@ static void next_page(sg_render *r)
         r->y += LH * 1.5;
         column_heads(r);
     }
-}
-
-static void first_page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    int page = sg_new_page(r);
-    sg_text(d, &body, C(74), 40, SG_LEFT, "Customer Service: 1.800.732.9194");
-    sg_text(d, &body, C(74), 51, SG_LEFT, "bankofamerica.com");
-    sg_text(d, &body, C(2), 73, SG_LEFT, s->holder);
-    sg_text(d, &body, C(74), 73, SG_LEFT, "P.O. Box 982238");
-    sg_text(d, &body, C(2), 84, SG_LEFT, s->address[0]);
-    sg_text(d, &body, C(74), 84, SG_LEFT, "El Paso, TX 79998-2238");
-    sg_text(d, &body, C(2), 95, SG_LEFT, s->address[1]);
-    sg_text(d, &big, C(2), 128, SG_LEFT, "Customized Cash Rewards Visa Signature");
-    sg_text(d, &big, C(2), 160, SG_LEFT, "Account Summary");
-    cl_money credits = s->payments + s->refunds;
-    const char *rows[][2] = {
-        {"Previous Balance", sg_money_signed(s->prev_balance, "$")},
-        {"Payments and Other Credits", sg_money_signed(-credits, "$")},
-        {"Purchases and Adjustments", sg_money_signed(s->purchases, "$")},
-        {"Fees Charged", sg_money_signed(s->fees, "$")},
-        {"Interest Charged", sg_money_signed(s->interest, "$")},
-        {"New Balance Total", sg_money_signed(s->new_balance, "$")},
-    };
-    for (int i = 0; i < 6; i++)
-        sg_pair(r, i == 5 ? &bold : &body, C(2), C(65), 171 + LH * i, rows[i][0], rows[i][1]);
-    sg_summary_all(r, -credits);
-    const char *info[][2] = {
-        {"Statement Closing Date", sg_datef("MM/DD/YYYY", s->stmt_date)},
-        {"Account Number", masked(r)},
-        {"Total Credit Line", sg_strf("$%s", sg_whole(s->credit_limit))},
-        {"Credit Line Available",
-         sg_strf("$%s", sg_whole(s->credit_limit - s->new_balance))},
-    };
-    for (int i = 0; i < 4; i++) {
-        sg_text(d, &body, C(2), 248 + LH * i, SG_LEFT, info[i][0]);
-        sg_text(d, &body, C(32), 248 + LH * i, SG_LEFT, info[i][1]);
-    }
-    r->truth.last4_printed = true;
-    sg_text(d, &big, C(2), 320, SG_LEFT, "Payment Information");
-    sg_pair(r, &body, C(2), C(65), 331, "Total Minimum Payment Due",
-            sg_strf("$%s", sg_num(s->min_payment)));
-    sg_pair(r, &body, C(2), C(65), 342, "Payment Due Date", sg_datef("MM/DD/YYYY", s->due_date));
-    sg_para(r, &body, C(2), 364, 420, LH,
-            "Late Payment Warning: If we do not receive your minimum payment by the date listed "
-            "above, you may have to pay a late fee of up to forty dollars.");
-    footer(r, page);
 }
 
 static void row(sg_render *r, const sg_txn *t)
@@ -165,14 +149,9 @@ static void totals(sg_render *r)
 {
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
-    int y, m, dd;
-    cl_date_to_ymd(s->stmt_date, &y, &m, &dd);
     sg_need(r, LH * 12);
-    sg_text(d, &big, C(2), r->y, SG_LEFT, sg_strf("%d Totals Year-to-Date", y));
-    sg_pair(r, &body, C(2), C(60), r->y + LH, sg_strf("Total fees charged in %d", y),
-            sg_strf("$%s", sg_num(s->ytd_fees)));
-    sg_pair(r, &body, C(2), C(60), r->y + LH * 2, sg_strf("Total interest charged in %d", y),
-            sg_strf("$%s", sg_num(s->ytd_interest)));
+    us_ytd_lines(r, &big, &body, C(2), C(60), LH, "{YEAR} Totals Year-to-Date",
+                 "Total fees charged in {YEAR}", "Total interest charged in {YEAR}");
     r->y += LH * 4;
     sg_text(d, &big, C(2), r->y, SG_LEFT, "Interest Charge Calculation");
     sg_text(d, &bold, C(2), r->y + LH, SG_LEFT, "Type of Balance");
@@ -193,8 +172,13 @@ static void totals(sg_render *r)
 
 static void render(sg_render *r)
 {
+    const sg_statement *s = r->st;
     r->next_page = next_page;
-    first_page(r);
+    sg_new_page(r);
+    sg_items(r, first_page);
+    sg_items(r, footer);
+    r->truth.last4_printed = true;
+    sg_summary_all(r, -(s->payments + s->refunds));
     next_page(r);
     section(r, SG_PAYMENT, SG_REFUND, "Payments and Other Credits",
             "TOTAL PAYMENTS AND OTHER CREDITS FOR THIS PERIOD", false);

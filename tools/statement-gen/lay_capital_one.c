@@ -12,13 +12,80 @@
  * Interest Charge Calculation. Foreign purchases add "45.00 EUR @ 1.091981".
  * See LAYOUTS.md. */
 #include "us_family.h"
-#include "fmt.h"
 
-static void heads(sg_render *r);
-static void page(sg_render *r);
+static const sg_font body = {SG_LIB_SANS, 8.5, false}, bold = {SG_LIB_SANS, 8.5, true};
+static const sg_font small = {SG_LIB_SANS, 7, false}, head = {SG_LIB_SANS, 11, true};
+static const sg_font title_font = {SG_LIB_SANS, 12, true}, logo = {SG_LIB_SANS, 16, true};
+
+#define CARD "Quicksilver Card | Visa Signature ending in {LAST4}"
+#define CYCLE "{START:Mon D, YYYY} - {END:Mon D, YYYY} | {DAYS} days in Billing Cycle"
+
+/* Drawn last on every page. */
+static const sg_item frame[] = {
+    SG_AT(&small, 306, 772, SG_CENTER, "Page {PAGE} of {PAGES}"),
+    SG_AT(&small, 36, 772, SG_LEFT, "capitalone.com"),
+    SG_ITEMS_END,
+};
+
+static const sg_item page_head[] = {
+    SG_AT(&body, 36, 40, SG_LEFT, CARD),
+    SG_AT(&body, 576, 40, SG_RIGHT, CYCLE),
+    SG_ITEMS_END,
+};
+
+static const sg_item title[] = {
+    SG_AT(&title_font, 36, 0, SG_LEFT, "Transactions"),
+    SG_ITEMS_END,
+};
+
+static const sg_item col_heads[] = {
+    SG_AT(&bold, 36, 0, SG_LEFT, "Trans Date"),
+    SG_AT(&bold, 90, 0, SG_LEFT, "Post Date"),
+    SG_AT(&bold, 150, 0, SG_LEFT, "Description"),
+    SG_AT(&bold, 576, 0, SG_RIGHT, "Amount"),
+    SG_RULE(36, 4, 576, 4, 0.5),
+    SG_ITEMS_END,
+};
+
+static const sg_item first_page[] = {
+    SG_AT(&logo, 36, 48, SG_LEFT, "Capital One"),
+    SG_AT(&bold, 576, 36, SG_RIGHT, CARD),
+    SG_AT(&body, 576, 48, SG_RIGHT, CYCLE),
+
+    SG_AT(&head, 36, 90, SG_LEFT, "Payment Information"),
+    SG_PAIR(&bold, 36, 270, 108, "New Balance", "${NEW}"),
+    SG_PAIR(&body, 36, 270, 120, "Minimum Payment", "${MIN}"),
+    SG_PAIR(&body, 36, 270, 132, "Payment Due Date", "{DUE:Mon D, YYYY}"),
+    SG_PARA(&body, 36, 156, 234, 12,
+            "Late Payment Warning: If we do not receive your minimum payment by the date listed "
+            "above, you may have to pay a late fee of up to $40.00."),
+
+    SG_AT(&head, 330, 90, SG_LEFT, "Account Summary"),
+    SG_PAIR(&body, 330, 576, 108, "Previous Balance", "${PREV}"),
+    SG_PAIR(&body, 330, 576, 120, "Payments", "{PAYMENTS:-$}"),
+    SG_PAIR(&body, 330, 576, 132, "Other Credits", "{REFUNDS:-$}"),
+    SG_PAIR(&body, 330, 576, 144, "Transactions", "{PURCHASES:+$}"),
+    SG_PAIR(&body, 330, 576, 156, "Cash Advances", "$0.00"),
+    SG_PAIR(&body, 330, 576, 168, "Fees Charged", "{FEES:+$}"),
+    SG_PAIR(&body, 330, 576, 180, "Interest Charged", "{INTEREST:+$}"),
+    SG_PAIR(&bold, 330, 576, 192, "New Balance", "= ${NEW}"),
+    SG_PAIR(&body, 330, 576, 216, "Credit Limit", "${LIMIT}"),
+    SG_PAIR(&body, 330, 576, 228, "Available Credit", "${AVAIL}"),
+
+    SG_RULE(36, 620, 576, 620, 0.4),
+    SG_AT(&logo, 36, 640, SG_LEFT, "Capital One"),
+    SG_PAIR(&body, 330, 576, 640, "Payment Due Date", "{DUE:Mon D, YYYY}"),
+    SG_PAIR(&body, 330, 576, 652, "New Balance", "${NEW}"),
+    SG_PAIR(&body, 330, 576, 664, "Minimum Payment", "${MIN}"),
+    SG_AT(&body, 330, 676, SG_LEFT, "Account ending in {LAST4}"),
+    SG_LINES(&body, 36, 700, SG_LEFT, 12, SG_HOLDER_LINES),
+    SG_LINES(&body, 330, 712, SG_LEFT, 12,
+             "Capital One\nP.O. Box 60599\nCity of Industry, CA 91716-0599"),
+    SG_ITEMS_END,
+};
 
 static const us_spec spec = {
-    .body = {SG_LIB_SANS, 8.5, false}, .bold = {SG_LIB_SANS, 8.5, true}, .lh = 12,
+    .body = &body, .bold = &bold, .lh = 12,
     .date_fmt = "Mon D", .x_date = 36, .x_post = 90,
     .x_title = 36, .x_desc = 150, .desc_w = 320, .x_amt = 576,
     .amt = US_AMT_MINUS_SP_DOLLAR, .fx = US_FX_AT,
@@ -31,119 +98,18 @@ static const us_spec spec = {
         {"Interest Charged", US_K(SG_INTEREST), "Total Interest for This Period", true},
         {NULL, 0, NULL, false},
     },
-    .heads = heads, .page = page,
+    .first = {first_page, frame}, .next = {page_head, frame},
+    .top = 64, .bottom = 745,
+    .title = title, .col_heads = col_heads, .heads_lines = 1.5,
+    .prints_period = true,
+    .ytd = {36, 330, "Totals Year-to-Date", "Total Fees charged in {YEAR}",
+            "Total Interest charged in {YEAR}"},
+    .interest = {"Interest Charge Calculation",
+                 {"Type of Balance", "Annual Percentage Rate (APR)",
+                  "Balance Subject to Interest Rate", "Interest Charge"},
+                 "Purchases", "Cash Advances", "",
+                 "Your Annual Percentage Rate (APR) is the annual interest rate on your account."},
 };
-
-static const char *cycle(const sg_statement *s)
-{
-    return sg_strf("%s - %s | %d days in Billing Cycle", sg_datef("Mon D, YYYY", s->period_start),
-                   sg_datef("Mon D, YYYY", s->period_end), s->cycle_days);
-}
-
-static void frame(sg_render *r, int pg)
-{
-    const sg_font small = {SG_LIB_SANS, 7, false};
-    sg_text(r->doc, &small, 306, 772, SG_CENTER, sg_strf("Page %d of " SG_PAGES_TOKEN, pg));
-    sg_text(r->doc, &small, 36, 772, SG_LEFT, "capitalone.com");
-}
-
-static void heads(sg_render *r)
-{
-    sg_text(r->doc, &spec.bold, 36, r->y, SG_LEFT, "Trans Date");
-    sg_text(r->doc, &spec.bold, 90, r->y, SG_LEFT, "Post Date");
-    sg_text(r->doc, &spec.bold, 150, r->y, SG_LEFT, "Description");
-    sg_text(r->doc, &spec.bold, 576, r->y, SG_RIGHT, "Amount");
-    sg_rule(r->doc, 36, r->y + 4, 576, r->y + 4, 0.5);
-    r->y += spec.lh * 1.5;
-}
-
-static void page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    int pg = sg_new_page(r);
-    sg_text(r->doc, &spec.body, 36, 40, SG_LEFT,
-            sg_strf("Quicksilver Card | Visa Signature ending in %s", s->last4));
-    sg_text(r->doc, &spec.body, 576, 40, SG_RIGHT, cycle(s));
-    frame(r, pg);
-    r->y = 64;
-    r->bottom = 745;
-    if (r->section) {
-        const sg_font h = {SG_LIB_SANS, 12, true};
-        sg_text(r->doc, &h, 36, r->y, SG_LEFT, "Transactions");
-        r->y += spec.lh * 1.5;
-        heads(r);
-    }
-}
-
-static void first_page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    const sg_font logo = {SG_LIB_SANS, 16, true}, h = {SG_LIB_SANS, 11, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
-    int pg = sg_new_page(r);
-    sg_text(d, &logo, 36, 48, SG_LEFT, "Capital One");
-    sg_text(d, bb, 576, 36, SG_RIGHT,
-            sg_strf("Quicksilver Card | Visa Signature ending in %s", s->last4));
-    sg_text(d, b, 576, 48, SG_RIGHT, cycle(s));
-    r->truth.last4_printed = r->truth.period_printed = true;
-
-    sg_text(d, &h, 36, 90, SG_LEFT, "Payment Information");
-    sg_pair(r, bb, 36, 270, 108, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, b, 36, 270, 120, "Minimum Payment", sg_strf("$%s", sg_num(s->min_payment)));
-    sg_pair(r, b, 36, 270, 132, "Payment Due Date", sg_datef("Mon D, YYYY", s->due_date));
-    sg_para(r, b, 36, 156, 234, spec.lh,
-            "Late Payment Warning: If we do not receive your minimum payment by the date listed "
-            "above, you may have to pay a late fee of up to $40.00.");
-
-    sg_text(d, &h, 330, 90, SG_LEFT, "Account Summary");
-    const char *rows[][2] = {
-        {"Previous Balance", sg_strf("$%s", sg_num(s->prev_balance))},
-        {"Payments", sg_money_signed(-s->payments, "$")},
-        {"Other Credits", sg_money_signed(-s->refunds, "$")},
-        {"Transactions", us_sum_value(s->purchases, true)},
-        {"Cash Advances", "$0.00"},
-        {"Fees Charged", us_sum_value(s->fees, true)},
-        {"Interest Charged", us_sum_value(s->interest, true)},
-    };
-    for (int i = 0; i < 7; i++)
-        sg_pair(r, b, 330, 576, 108 + spec.lh * i, rows[i][0], rows[i][1]);
-    sg_pair(r, bb, 330, 576, 108 + spec.lh * 7, "New Balance",
-            sg_strf("= $%s", sg_num(s->new_balance)));
-    sg_pair(r, b, 330, 576, 108 + spec.lh * 9, "Credit Limit", sg_strf("$%s", sg_num(s->credit_limit)));
-    sg_pair(r, b, 330, 576, 108 + spec.lh * 10, "Available Credit",
-            sg_strf("$%s", sg_num(s->credit_limit - s->new_balance)));
-    sg_summary_all(r, -(s->payments + s->refunds));
-
-    sg_rule(d, 36, 620, 576, 620, 0.4);
-    sg_text(d, &logo, 36, 640, SG_LEFT, "Capital One");
-    sg_pair(r, b, 330, 576, 640, "Payment Due Date", sg_datef("Mon D, YYYY", s->due_date));
-    sg_pair(r, b, 330, 576, 652, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, b, 330, 576, 664, "Minimum Payment", sg_strf("$%s", sg_num(s->min_payment)));
-    sg_text(d, b, 330, 676, SG_LEFT, sg_strf("Account ending in %s", s->last4));
-    sg_text(d, b, 36, 700, SG_LEFT, s->holder);
-    sg_text(d, b, 36, 712, SG_LEFT, s->address[0]);
-    sg_text(d, b, 36, 724, SG_LEFT, s->address[1]);
-    sg_text(d, b, 330, 712, SG_LEFT, "Capital One");
-    sg_text(d, b, 330, 724, SG_LEFT, "P.O. Box 60599");
-    sg_text(d, b, 330, 736, SG_LEFT, "City of Industry, CA 91716-0599");
-    frame(r, pg);
-}
-
-static void render(sg_render *r)
-{
-    first_page(r);
-    r->section = 1;
-    page(r);
-    us_activity(r, &spec);
-    int y = us_year(r);
-    us_ytd(r, &spec, 36, 330, "Totals Year-to-Date", sg_strf("Total Fees charged in %d", y),
-           sg_strf("Total Interest charged in %d", y));
-    const char *const th[4] = {"Type of Balance", "Annual Percentage Rate (APR)",
-                               "Balance Subject to Interest Rate", "Interest Charge"};
-    us_interest_table(r, &spec, "Interest Charge Calculation", th, "Purchases", "Cash Advances",
-                      "", "Your Annual Percentage Rate (APR) is the annual interest rate on your account.");
-}
 
 const sg_layout sg_layout_capital_one = {
     .id = "capital_one",
@@ -158,5 +124,6 @@ const sg_layout sg_layout_capital_one = {
         .interest_desc = "INTEREST CHARGE:PURCHASES", .late_fee_desc = "PAST DUE FEE",
         .fx_fee_desc = "FOREIGN TRANSACTION FEE", .annual_fee_desc = "ANNUAL MEMBERSHIP FEE",
     },
-    .render = render,
+    .render = us_render,
+    .spec = &spec,
 };

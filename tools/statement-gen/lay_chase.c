@@ -8,238 +8,127 @@
  * minus, foreign purchases followed by "MM/DD CURRENCY" and
  * "AMOUNT X RATE (EXCHG RATE)" lines, year-to-date totals and the
  * INTEREST CHARGES table. See LAYOUTS.md. */
-#include "layout.h"
+#include "us_family.h"
 #include "fmt.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #define LH 11.0
 #define X_DATE 36.0
 #define X_DESC 100.0
 #define X_AMT 576.0
-#define DESC_W 330.0
 
-static const sg_font body = {SG_LIB_SANS, 8, false};
-static const sg_font bold = {SG_LIB_SANS, 8, true};
-static const sg_font head = {SG_LIB_SANS, 10, true};
-static const sg_font tiny = {SG_LIB_SANS, 6, false};
+static const sg_font body = {SG_LIB_SANS, 8, false}, bold = {SG_LIB_SANS, 8, true};
+static const sg_font head = {SG_LIB_SANS, 10, true}, tiny = {SG_LIB_SANS, 6, false};
+static const sg_font logo = {SG_LIB_SANS, 18, true}, mono = {SG_LIB_MONO, 9, false};
 
-static const char *md(cl_date d)
-{
-    return sg_datef("MM/DD", d);
-}
+/* Drawn last on page 1, first on the others. */
+static const sg_item footer[] = {
+    SG_AT(&tiny, 36, 772, SG_LEFT, "0000001 FIS33339 C 2 000000000 Y 9 000"),
+    SG_AT(&tiny, 306, 772, SG_CENTER, "Page {PAGE} of {PAGES}"),
+    SG_AT(&tiny, 576, 772, SG_RIGHT, "07795 MA MA 34021 25040000120003402101"),
+    SG_ITEMS_END,
+};
 
-static void footer(sg_render *r, int page)
-{
-    sg_doc *d = r->doc;
-    sg_text(d, &tiny, 36, 772, SG_LEFT, "0000001 FIS33339 C 2 000000000 Y 9 000");
-    sg_text(d, &tiny, 306, 772, SG_CENTER, sg_strf("Page %d of " SG_PAGES_TOKEN, page));
-    sg_text(d, &tiny, 576, 772, SG_RIGHT, "07795 MA MA 34021 25040000120003402101");
-}
+/* Every page after the first is an activity page, headings included. */
+static const sg_item activity_page[] = {
+    SG_AT(&body, 36, 36, SG_LEFT, "{NAME}"),
+    SG_AT(&body, 306, 36, SG_CENTER, "Page {PAGE} of {PAGES}"),
+    SG_AT(&body, 576, 36, SG_RIGHT, "Statement Date: {STMT:MM/DD/YY}"),
+    SG_RULE(36, 44, 576, 44, 0.8),
+    SG_AT(&head, 36, 64, SG_LEFT, "{ACTIVITY}"),
+    SG_AT(&bold, X_DATE, 80, SG_LEFT, "Date of"),
+    SG_AT(&bold, X_DATE, 90, SG_LEFT, "Transaction"),
+    SG_AT(&bold, X_DESC, 90, SG_LEFT, "Merchant Name or Transaction Description"),
+    SG_AT(&bold, X_AMT, 90, SG_RIGHT, "$ Amount"),
+    SG_RULE(36, 94, 576, 94, 0.6),
+    SG_ITEMS_END,
+};
 
-static void column_heads(sg_render *r, double y)
-{
-    sg_doc *d = r->doc;
-    sg_text(d, &bold, X_DATE, y, SG_LEFT, "Date of");
-    sg_text(d, &bold, X_DATE, y + 10, SG_LEFT, "Transaction");
-    sg_text(d, &bold, X_DESC, y + 10, SG_LEFT, "Merchant Name or Transaction Description");
-    sg_text(d, &bold, X_AMT, y + 10, SG_RIGHT, "$ Amount");
-    sg_rule(d, 36, y + 14, 576, y + 14, 0.6);
-    r->y = y + 26;
-}
+/* ACCOUNT SUMMARY and PAYMENT INFORMATION side by side, the summary rows
+ * 11 apart below the account number at 132; then the payment coupon. */
+static const sg_item first_page[] = {
+    SG_AT(&logo, 36, 40, SG_LEFT, "CHASE"),
+    SG_AT(&body, 400, 40, SG_LEFT, "Manage your account online:"),
+    SG_AT(&bold, 400, 51, SG_LEFT, "www.chase.com/cardhelp"),
+    SG_AT(&body, 400, 62, SG_LEFT, "Customer Service:"),
+    SG_AT(&bold, 400, 73, SG_LEFT, "1-800-524-3880"),
+    SG_AT(&bold, 36, 62, SG_LEFT, "Chase Freedom Unlimited"),
+    SG_LINES(&body, 36, 73, SG_LEFT, 11, SG_HOLDER_LINES),
 
-static void activity_page(sg_render *r)
+    SG_AT(&head, 36, 115, SG_LEFT, "ACCOUNT SUMMARY"),
+    SG_AT(&head, 330, 115, SG_LEFT, "PAYMENT INFORMATION"),
+    SG_RULE(36, 119, 290, 119, 0.8),
+    SG_RULE(330, 119, 576, 119, 0.8),
+    SG_BOX(30, 103, 266, 224, 0.6),
+    SG_AT(&body, 36, 132, SG_LEFT, "Account Number: {CARD:0-11}"),
+    SG_PAIR(&body, 36, 290, 143, "Previous Balance", "${PREV}"),
+    SG_PAIR(&body, 36, 290, 154, "Payment, Credits", "{CREDITS:-$}"),
+    SG_PAIR(&body, 36, 290, 165, "Purchases", "{PURCHASES:+$}"),
+    SG_PAIR(&body, 36, 290, 176, "Cash Advances", "$0.00"),
+    SG_PAIR(&body, 36, 290, 187, "Balance Transfers", "$0.00"),
+    SG_PAIR(&body, 36, 290, 198, "Fees Charged", "{FEES:+$}"),
+    SG_PAIR(&body, 36, 290, 209, "Interest Charged", "{INTEREST:+$}"),
+    SG_PAIR(&bold, 36, 290, 220, "New Balance", "${NEW}"),
+    SG_PAIR(&body, 36, 290, 231, "Opening/Closing Date", "{START:MM/DD/YY} - {END:MM/DD/YY}"),
+    SG_PAIR(&body, 36, 290, 242, "Credit Access Line", "${LIMIT:whole}"),
+    SG_PAIR(&body, 36, 290, 253, "Available Credit", "${AVAIL:whole}"),
+    SG_PAIR(&body, 36, 290, 264, "Cash Access Line", "$600"),
+    SG_PAIR(&body, 36, 290, 275, "Available for Cash", "$600"),
+    SG_PAIR(&body, 36, 290, 286, "Past Due Amount", "$0.00"),
+    SG_PAIR(&body, 36, 290, 297, "Balance over the Credit Access Line", "$0.00"),
+
+    SG_PAIR(&bold, 330, 576, 143, "New Balance", "${NEW}"),
+    SG_PAIR(&body, 330, 576, 154, "Payment Due Date", "{DUE:MM/DD/YY}"),
+    SG_PAIR(&body, 330, 576, 165, "Minimum Payment Due", "${MIN}"),
+    SG_PARA(&body, 330, 187, 246, LH,
+            "Late Payment Warning: If we do not receive your minimum payment by the date listed "
+            "above, you may have to pay a late fee of up to forty dollars and your APRs may be "
+            "increased to the Penalty APR."),
+    SG_PARA_NEXT(&body, 330, LH, 246, LH,
+                 "Minimum Payment Warning: If you make only the minimum payment each period, you "
+                 "will pay more in interest and it will take you longer to pay off your balance."),
+
+    SG_RULE(36, 560, 576, 560, 0.5),
+    SG_AT(&head, 36, 580, SG_LEFT, "CHASE"),
+    SG_AT(&body, 330, 580, SG_LEFT, "Account number: {CARD}"),
+    SG_AT(&body, 36, 591, SG_LEFT, "Make your check payable to:"),
+    SG_AT(&body, 330, 591, SG_LEFT, "New Balance: ${NEW}"),
+    SG_AT(&body, 36, 602, SG_LEFT, "Chase Card Services"),
+    SG_AT(&body, 330, 602, SG_LEFT, "Payment Due Date: {DUE:MM/DD/YY}"),
+    SG_AT(&body, 330, 613, SG_LEFT, "Minimum Payment Due: ${MIN}"),
+    SG_AT(&bold, 330, 635, SG_LEFT, "Amount Enclosed"),
+    SG_BOX(420, 626, 150, 14, 0.6),
+    SG_LINES(&body, 36, 668, SG_LEFT, 11, SG_HOLDER_LINES),
+    SG_LINES(&body, 330, 668, SG_LEFT, 11,
+             "CARDMEMBER SERVICE\nPO BOX 6294\nCAROL STREAM IL 60197-6294"),
+    SG_AT(&mono, 330, 730, SG_LEFT, "{SCANLINE}"),
+    SG_ITEMS_END,
+};
+
+/* {ACTIVITY}: the activity page's heading; the activity starts on page 2,
+ * so any later page continues it. {SCANLINE}: the coupon's OCR line with
+ * the full card number and the new balance in cents. */
+static const char *token(const sg_render *r, const char *name, const char *arg)
 {
     const sg_statement *s = r->st;
-    int page = sg_new_page(r);
-    sg_doc *d = r->doc;
-    footer(r, page);
-    sg_text(d, &body, 36, 36, SG_LEFT, s->holder);
-    sg_text(d, &body, 306, 36, SG_CENTER, sg_strf("Page %d of " SG_PAGES_TOKEN, page));
-    sg_text(d, &body, 576, 36, SG_RIGHT,
-            sg_strf("Statement Date: %s", sg_datef("MM/DD/YY", s->stmt_date)));
-    sg_rule(d, 36, 44, 576, 44, 0.8);
-    sg_text(d, &head, 36, 64, SG_LEFT,
-            r->section ? "ACCOUNT ACTIVITY (CONTINUED)" : "ACCOUNT ACTIVITY");
-    r->section = 1;
-    column_heads(r, 80);
-    r->bottom = 740;
+    if (!strcmp(name, "ACTIVITY"))
+        return sg_doc_page(r->doc) > 2 ? "ACCOUNT ACTIVITY (CONTINUED)" : "ACCOUNT ACTIVITY";
+    if (!strcmp(name, "SCANLINE"))
+        return sg_strf("0 %s %010lld 3", s->card_full, (long long)s->new_balance);
+    return NULL;
 }
 
-static const char *plus_money(cl_money v)
-{
-    return v ? sg_strf("+$%s", sg_num(v)) : "$0.00";
-}
-
-static void summary(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    cl_money credits = s->payments + s->refunds;
-    double y = 132;
-    sg_text(d, &head, 36, 115, SG_LEFT, "ACCOUNT SUMMARY");
-    sg_text(d, &head, 330, 115, SG_LEFT, "PAYMENT INFORMATION");
-    sg_rule(d, 36, 119, 290, 119, 0.8);
-    sg_rule(d, 330, 119, 576, 119, 0.8);
-    sg_box(d, 30, 103, 266, 224, 0.6);
-    sg_text(d, &body, 36, y, SG_LEFT,
-            sg_strf("Account Number: %s", sg_card_grouped(s, " ", 0, 11)));
-    r->truth.last4_printed = true;
-    const char *rows[][2] = {
-        {"Previous Balance", sg_strf("$%s", sg_num(s->prev_balance))},
-        {"Payment, Credits", sg_money_signed(-credits, "$")},
-        {"Purchases", plus_money(s->purchases)},
-        {"Cash Advances", "$0.00"},
-        {"Balance Transfers", "$0.00"},
-        {"Fees Charged", plus_money(s->fees)},
-        {"Interest Charged", plus_money(s->interest)},
-    };
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        sg_pair(r, &body, 36, 290, y + LH * (double)(i + 1), rows[i][0], rows[i][1]);
-    sg_summary_all(r, -credits);
-    sg_pair(r, &bold, 36, 290, y + LH * 8, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, &body, 36, 290, y + LH * 9, "Opening/Closing Date",
-            sg_strf("%s - %s", sg_datef("MM/DD/YY", s->period_start),
-                    sg_datef("MM/DD/YY", s->period_end)));
-    r->truth.period_printed = true;
-    cl_money avail = s->credit_limit - s->new_balance;
-    sg_pair(r, &body, 36, 290, y + LH * 10, "Credit Access Line",
-            sg_strf("$%s", sg_whole(s->credit_limit)));
-    sg_pair(r, &body, 36, 290, y + LH * 11, "Available Credit",
-            sg_strf("$%s", sg_whole(avail)));
-    sg_pair(r, &body, 36, 290, y + LH * 12, "Cash Access Line", "$600");
-    sg_pair(r, &body, 36, 290, y + LH * 13, "Available for Cash", "$600");
-    sg_pair(r, &body, 36, 290, y + LH * 14, "Past Due Amount", "$0.00");
-    sg_pair(r, &body, 36, 290, y + LH * 15, "Balance over the Credit Access Line", "$0.00");
-
-    sg_pair(r, &bold, 330, 576, y + LH, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, &body, 330, 576, y + LH * 2, "Payment Due Date", sg_datef("MM/DD/YY", s->due_date));
-    sg_pair(r, &body, 330, 576, y + LH * 3, "Minimum Payment Due",
-            sg_strf("$%s", sg_num(s->min_payment)));
-    double py = sg_para(r, &body, 330, y + LH * 5, 246, LH,
-                        "Late Payment Warning: If we do not receive your minimum payment by the "
-                        "date listed above, you may have to pay a late fee of up to forty "
-                        "dollars and your APRs may be increased to the Penalty APR.");
-    sg_para(r, &body, 330, py + LH, 246, LH,
-            "Minimum Payment Warning: If you make only the minimum payment each period, you "
-            "will pay more in interest and it will take you longer to pay off your balance.");
-}
-
-static void coupon(sg_render *r)
+/* Year-to-date totals with their note, then INTEREST CHARGES: three
+ * balance types, "-0-" for nothing. */
+static void closing(sg_render *r)
 {
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
-    sg_rule(d, 36, 560, 576, 560, 0.5);
-    const sg_font mono = {SG_LIB_MONO, 9, false};
-    sg_text(d, &head, 36, 580, SG_LEFT, "CHASE");
-    sg_text(d, &body, 330, 580, SG_LEFT,
-            sg_strf("Account number: %s", sg_card_grouped(s, " ", -1, -1)));
-    sg_text(d, &body, 36, 591, SG_LEFT, "Make your check payable to:");
-    sg_text(d, &body, 330, 591, SG_LEFT, sg_strf("New Balance: $%s", sg_num(s->new_balance)));
-    sg_text(d, &body, 36, 602, SG_LEFT, "Chase Card Services");
-    sg_text(d, &body, 330, 602, SG_LEFT,
-            sg_strf("Payment Due Date: %s", sg_datef("MM/DD/YY", s->due_date)));
-    sg_text(d, &body, 330, 613, SG_LEFT,
-            sg_strf("Minimum Payment Due: $%s", sg_num(s->min_payment)));
-    sg_text(d, &bold, 330, 635, SG_LEFT, "Amount Enclosed");
-    sg_box(d, 420, 626, 150, 14, 0.6);
-    sg_text(d, &body, 36, 668, SG_LEFT, s->holder);
-    sg_text(d, &body, 36, 679, SG_LEFT, s->address[0]);
-    sg_text(d, &body, 36, 690, SG_LEFT, s->address[1]);
-    sg_text(d, &body, 330, 668, SG_LEFT, "CARDMEMBER SERVICE");
-    sg_text(d, &body, 330, 679, SG_LEFT, "PO BOX 6294");
-    sg_text(d, &body, 330, 690, SG_LEFT, "CAROL STREAM IL 60197-6294");
-    sg_text(d, &mono, 330, 730, SG_LEFT,
-            sg_strf("0 %s %010lld 3", s->card_full, (long long)s->new_balance));
-}
-
-static void first_page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    int page = sg_new_page(r);
-    const sg_font logo = {SG_LIB_SANS, 18, true};
-    sg_text(d, &logo, 36, 40, SG_LEFT, "CHASE");
-    sg_text(d, &body, 400, 40, SG_LEFT, "Manage your account online:");
-    sg_text(d, &bold, 400, 51, SG_LEFT, "www.chase.com/cardhelp");
-    sg_text(d, &body, 400, 62, SG_LEFT, "Customer Service:");
-    sg_text(d, &bold, 400, 73, SG_LEFT, "1-800-524-3880");
-    sg_text(d, &bold, 36, 62, SG_LEFT, "Chase Freedom Unlimited");
-    sg_text(d, &body, 36, 73, SG_LEFT, s->holder);
-    sg_text(d, &body, 36, 84, SG_LEFT, s->address[0]);
-    sg_text(d, &body, 36, 95, SG_LEFT, s->address[1]);
-    summary(r);
-    coupon(r);
-    footer(r, page);
-}
-
-static void row(sg_render *r, const sg_txn *t)
-{
-    sg_doc *d = r->doc;
-    char *lines[4];
-    int n = sg_desc_lines(r, &body, t->desc, DESC_W, lines, 4);
-    int total = n + (t->foreign ? 2 : 0);
-    sg_need(r, LH * total);
-    double y = r->y;
-    sg_text(d, &body, X_DATE, y, SG_LEFT, md(t->date));
-    for (int i = 0; i < n; i++)
-        sg_text(d, &body, X_DESC, y + LH * i, SG_LEFT, lines[i]);
-    sg_text(d, &body, X_AMT, y, SG_RIGHT, sg_money_signed(-t->amount, ""));
-    if (t->foreign) {
-        sg_text(d, &body, X_DESC, y + LH * n, SG_LEFT,
-                sg_strf("%s %s", md(t->date), t->foreign_name));
-        sg_text(d, &body, X_DESC, y + LH * (n + 1), SG_LEFT,
-                sg_strf("%s X %s (EXCHG RATE)", sg_num(t->foreign_amount),
-                        sg_rate(t->rate_micro, 6)));
-    }
-    sg_row(r, t, y, t->foreign ? SG_ROW_FOREIGN : 0);
-    r->y += LH * total;
-}
-
-static void section_line(sg_render *r, const sg_font *f, const char *label, const char *value)
-{
-    sg_need(r, LH);
-    sg_text(r->doc, f, X_DESC, r->y, SG_LEFT, label);
-    if (value)
-        sg_text(r->doc, f, X_AMT, r->y, SG_RIGHT, value);
-    r->y += LH;
-}
-
-static void section(sg_render *r, sg_kind k1, int k2, const char *title, const char *total_label)
-{
-    const sg_txn **v;
-    size_t n = sg_select(r->st, -1, &v);
-    size_t count = 0;
-    cl_money sum = 0;
-    for (size_t i = 0; i < n; i++)
-        if (v[i]->kind == k1 || (int)v[i]->kind == k2)
-            count++, sum += v[i]->amount;
-    if (count || total_label) {
-        sg_need(r, LH * 2);
-        section_line(r, &bold, title, NULL);
-        for (size_t i = 0; i < n; i++)
-            if (v[i]->kind == k1 || (int)v[i]->kind == k2)
-                row(r, v[i]);
-        if (total_label)
-            section_line(r, &bold, total_label, sg_strf("$%s", sg_num(sum)));
-    }
-    free(v);
-}
-
-static void ytd_and_interest(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    int y, m, dd;
-    cl_date_to_ymd(s->stmt_date, &y, &m, &dd);
     r->y += LH;
     sg_need(r, LH * 14);
-    sg_text(d, &bold, X_DESC, r->y, SG_LEFT, sg_strf("%d Totals Year-to-Date", y));
-    sg_pair(r, &body, X_DESC, 400, r->y + LH, sg_strf("Total fees charged in %d", y),
-            sg_strf("$%s", sg_num(s->ytd_fees)));
-    sg_pair(r, &body, X_DESC, 400, r->y + LH * 2, sg_strf("Total interest charged in %d", y),
-            sg_strf("$%s", sg_num(s->ytd_interest)));
+    us_ytd_lines(r, &bold, &body, X_DESC, 400, LH, "{YEAR} Totals Year-to-Date",
+                 "Total fees charged in {YEAR}", "Total interest charged in {YEAR}");
     sg_text(d, &tiny, X_DESC, r->y + LH * 3, SG_LEFT,
             "Year-to-date totals do not reflect any fee or interest refunds you may have received.");
     r->y += LH * 5;
@@ -267,17 +156,23 @@ static void ytd_and_interest(sg_render *r)
     r->y += LH * 6;
 }
 
-static void render(sg_render *r)
-{
-    r->next_page = activity_page;
-    first_page(r);
-    activity_page(r);
-    section(r, SG_PAYMENT, SG_REFUND, "PAYMENTS AND OTHER CREDITS", NULL);
-    section(r, SG_PURCHASE, -1, "PURCHASE", NULL);
-    section(r, SG_FEE, -1, "FEES CHARGED", "TOTAL FEES FOR THIS PERIOD");
-    section(r, SG_INTEREST, -1, "INTEREST CHARGED", "TOTAL INTEREST FOR THIS PERIOD");
-    ytd_and_interest(r);
-}
+static const us_spec spec = {
+    .body = &body, .bold = &bold, .lh = LH,
+    .date_fmt = "MM/DD", .x_date = X_DATE,
+    .x_title = X_DESC, .x_desc = X_DESC, .desc_w = 330, .desc_lines = 4, .x_amt = X_AMT,
+    .amt = US_AMT_MINUS, .fx = US_FX_CHASE, .amount_first = true, .tight = true,
+    .sections = {
+        {"PAYMENTS AND OTHER CREDITS", US_K(SG_PAYMENT) | US_K(SG_REFUND), NULL, false},
+        {"PURCHASE", US_K(SG_PURCHASE), NULL, false},
+        {"FEES CHARGED", US_K(SG_FEE), "TOTAL FEES FOR THIS PERIOD", true},
+        {"INTEREST CHARGED", US_K(SG_INTEREST), "TOTAL INTEREST FOR THIS PERIOD", true},
+        {NULL, 0, NULL, false},
+    },
+    .first = {first_page, footer}, .next = {footer, activity_page},
+    .top = 106, .bottom = 740,
+    .prints_period = true,
+    .closing = closing,
+};
 
 const sg_layout sg_layout_chase = {
     .id = "chase",
@@ -293,5 +188,7 @@ const sg_layout sg_layout_chase = {
         .interest_desc = "PURCHASE INTEREST CHARGE", .late_fee_desc = "LATE FEE",
         .fx_fee_desc = "FOREIGN TRANSACTION FEE", .annual_fee_desc = "ANNUAL MEMBERSHIP FEE",
     },
-    .render = render,
+    .render = us_render,
+    .spec = &spec,
+    .token = token,
 };

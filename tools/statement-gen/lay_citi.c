@@ -12,13 +12,81 @@
  * the Interest charge calculation. Foreign purchases add "45.00 EURO
  * EXCHANGE RATE 1.091981". See LAYOUTS.md. */
 #include "us_family.h"
-#include "fmt.h"
 
-static void heads(sg_render *r);
-static void page(sg_render *r);
+static const sg_font body = {SG_LIB_SERIF, 8.5, false}, bold = {SG_LIB_SERIF, 8.5, true};
+static const sg_font small = {SG_LIB_SERIF, 7, false}, head = {SG_LIB_SERIF, 11, true};
+static const sg_font logo = {SG_LIB_SERIF, 18, true};
+
+#define PERIOD "Billing Period: {START:MM/DD/YY}-{END:MM/DD/YY}"
+
+static const sg_item frame[] = {
+    SG_AT(&small, 572, 40, SG_RIGHT, "Page {PAGE} of {PAGES}"),
+    SG_ITEMS_END,
+};
+
+static const sg_item page_head[] = {
+    SG_AT(&body, 40, 40, SG_LEFT, "{NAME}"),
+    SG_AT(&body, 40, 51, SG_LEFT, "Account number ending in: {LAST4}"),
+    SG_AT(&body, 572, 51, SG_RIGHT, PERIOD),
+    SG_ITEMS_END,
+};
+
+static const sg_item title[] = {
+    SG_AT(&head, 40, 0, SG_LEFT, "Account Summary"),
+    SG_ITEMS_END,
+};
+
+static const sg_item col_heads[] = {
+    SG_AT(&bold, 40, 0, SG_LEFT, "Sale"),
+    SG_AT(&bold, 90, 0, SG_LEFT, "Post"),
+    SG_AT(&bold, 40, 11, SG_LEFT, "Date"),
+    SG_AT(&bold, 90, 11, SG_LEFT, "Date"),
+    SG_AT(&bold, 140, 11, SG_LEFT, "Description"),
+    SG_AT(&bold, 572, 11, SG_RIGHT, "Amount"),
+    SG_ITEMS_END,
+};
+
+static const sg_item first_page[] = {
+    SG_AT(&logo, 40, 50, SG_LEFT, "citi"),
+    SG_AT(&head, 120, 50, SG_LEFT, "Citi Custom Cash Card"),
+    SG_AT(&body, 40, 72, SG_LEFT, "{NAME}"),
+    SG_AT(&body, 40, 83, SG_LEFT, "Member Since 2015"),
+    SG_AT(&body, 330, 72, SG_LEFT, "Account number ending in: {LAST4}"),
+    SG_AT(&body, 330, 83, SG_LEFT, PERIOD),
+    SG_AT(&body, 330, 94, SG_LEFT, "Customer Service 1-800-950-5114"),
+
+    SG_PAIR(&bold, 40, 280, 120, "Minimum payment due:", "${MIN}"),
+    SG_PAIR(&bold, 40, 280, 131, "New balance:", "${NEW}"),
+    SG_PAIR(&bold, 40, 280, 142, "Payment due date:", "{DUE:MM/DD/YY}"),
+    SG_PARA(&body, 40, 164, 240, 11,
+            "Late Payment Warning: If we do not receive your minimum payment by the date listed "
+            "above, you may have to pay a late fee of up to $41."),
+
+    SG_AT(&head, 330, 120, SG_LEFT, "Account Summary"),
+    SG_PAIR(&body, 330, 572, 142, "Previous balance", "${PREV}"),
+    SG_PAIR(&body, 330, 572, 153, "Payments", "{PAYMENTS:-$}"),
+    SG_PAIR(&body, 330, 572, 164, "Credits", "{REFUNDS:-$}"),
+    SG_PAIR(&body, 330, 572, 175, "Purchases", "{PURCHASES:+$}"),
+    SG_PAIR(&body, 330, 572, 186, "Cash advances", "$0.00"),
+    SG_PAIR(&body, 330, 572, 197, "Fees", "{FEES:+$}"),
+    SG_PAIR(&body, 330, 572, 208, "Interest", "{INTEREST:+$}"),
+    SG_PAIR(&bold, 330, 572, 219, "New balance", "${NEW}"),
+    SG_PAIR(&body, 330, 572, 241, "Credit Limit", "${LIMIT}"),
+
+    SG_RULE(40, 620, 572, 620, 0.4),
+    SG_AT(&logo, 40, 640, SG_LEFT, "citi"),
+    SG_PAIR(&body, 330, 572, 640, "Account Number", "{CARD}"),
+    SG_PAIR(&body, 330, 572, 651, "Payment Due Date", "{DUE:MM/DD/YY}"),
+    SG_PAIR(&body, 330, 572, 662, "New Balance", "${NEW}"),
+    SG_PAIR(&body, 330, 572, 673, "Minimum Payment Due", "${MIN}"),
+    SG_AT(&bold, 330, 690, SG_LEFT, "Amount enclosed:"),
+    SG_LINES(&body, 40, 700, SG_LEFT, 11, SG_HOLDER_LINES),
+    SG_LINES(&body, 330, 711, SG_LEFT, 11, "CITI CARDS\nPO BOX 6500\nSIOUX FALLS, SD 57117"),
+    SG_ITEMS_END,
+};
 
 static const us_spec spec = {
-    .body = {SG_LIB_SERIF, 8.5, false}, .bold = {SG_LIB_SERIF, 8.5, true}, .lh = 11,
+    .body = &body, .bold = &bold, .lh = 11,
     .date_fmt = "MM/DD", .x_date = 40, .x_post = 90,
     .x_title = 40, .x_desc = 140, .desc_w = 330, .x_amt = 572,
     .amt = US_AMT_MINUS_DOLLAR, .fx = US_FX_CITI,
@@ -29,121 +97,17 @@ static const us_spec spec = {
         {"Interest Charged", US_K(SG_INTEREST), "TOTAL INTEREST FOR THIS PERIOD", true},
         {NULL, 0, NULL, false},
     },
-    .heads = heads, .page = page,
+    .first = {frame, first_page}, .next = {frame, page_head},
+    .top = 76, .bottom = 745,
+    .title = title, .col_heads = col_heads, .heads_lines = 2.5,
+    .prints_period = true,
+    .ytd = {40, 330, "{YEAR} totals year-to-date", "Total fees charged in {YEAR}",
+            "Total interest charged in {YEAR}"},
+    .interest = {"Interest charge calculation",
+                 {"Balance type", "Annual percentage rate (APR)",
+                  "Balance subject to interest rate", "Interest charge"},
+                 "Standard Purch", "Standard Adv", " (V)", "Days in billing cycle: {DAYS}"},
 };
-
-static const char *period(const sg_statement *s)
-{
-    return sg_strf("Billing Period: %s-%s", sg_datef("MM/DD/YY", s->period_start),
-                   sg_datef("MM/DD/YY", s->period_end));
-}
-
-static void frame(sg_render *r, int pg)
-{
-    const sg_font small = {SG_LIB_SERIF, 7, false};
-    sg_text(r->doc, &small, 572, 40, SG_RIGHT, sg_strf("Page %d of " SG_PAGES_TOKEN, pg));
-}
-
-static void heads(sg_render *r)
-{
-    sg_text(r->doc, &spec.bold, 40, r->y, SG_LEFT, "Sale");
-    sg_text(r->doc, &spec.bold, 90, r->y, SG_LEFT, "Post");
-    sg_text(r->doc, &spec.bold, 40, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 90, r->y + spec.lh, SG_LEFT, "Date");
-    sg_text(r->doc, &spec.bold, 140, r->y + spec.lh, SG_LEFT, "Description");
-    sg_text(r->doc, &spec.bold, 572, r->y + spec.lh, SG_RIGHT, "Amount");
-    r->y += spec.lh * 2.5;
-}
-
-static void page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    int pg = sg_new_page(r);
-    frame(r, pg);
-    sg_text(r->doc, &spec.body, 40, 40, SG_LEFT, s->holder);
-    sg_text(r->doc, &spec.body, 40, 51, SG_LEFT,
-            sg_strf("Account number ending in: %s", s->last4));
-    sg_text(r->doc, &spec.body, 572, 51, SG_RIGHT, period(s));
-    r->y = 76;
-    r->bottom = 745;
-    if (r->section) {
-        const sg_font h = {SG_LIB_SERIF, 11, true};
-        sg_text(r->doc, &h, 40, r->y, SG_LEFT, "Account Summary");
-        r->y += spec.lh * 1.5;
-        heads(r);
-    }
-}
-
-static void first_page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    const sg_font logo = {SG_LIB_SERIF, 18, true}, h = {SG_LIB_SERIF, 11, true};
-    const sg_font *b = &spec.body, *bb = &spec.bold;
-    int pg = sg_new_page(r);
-    frame(r, pg);
-    sg_text(d, &logo, 40, 50, SG_LEFT, "citi");
-    sg_text(d, &h, 120, 50, SG_LEFT, "Citi Custom Cash Card");
-    sg_text(d, b, 40, 72, SG_LEFT, s->holder);
-    sg_text(d, b, 40, 83, SG_LEFT, "Member Since 2015");
-    sg_text(d, b, 330, 72, SG_LEFT, sg_strf("Account number ending in: %s", s->last4));
-    sg_text(d, b, 330, 83, SG_LEFT, period(s));
-    sg_text(d, b, 330, 94, SG_LEFT, "Customer Service 1-800-950-5114");
-    r->truth.last4_printed = r->truth.period_printed = true;
-
-    sg_pair(r, bb, 40, 280, 120, "Minimum payment due:", sg_strf("$%s", sg_num(s->min_payment)));
-    sg_pair(r, bb, 40, 280, 131, "New balance:", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, bb, 40, 280, 142, "Payment due date:", sg_datef("MM/DD/YY", s->due_date));
-    sg_para(r, b, 40, 164, 240, spec.lh,
-            "Late Payment Warning: If we do not receive your minimum payment by the date listed "
-            "above, you may have to pay a late fee of up to $41.");
-
-    sg_text(d, &h, 330, 120, SG_LEFT, "Account Summary");
-    const char *rows[][2] = {
-        {"Previous balance", sg_strf("$%s", sg_num(s->prev_balance))},
-        {"Payments", sg_money_signed(-s->payments, "$")},
-        {"Credits", sg_money_signed(-s->refunds, "$")},
-        {"Purchases", us_sum_value(s->purchases, true)},
-        {"Cash advances", "$0.00"},
-        {"Fees", us_sum_value(s->fees, true)},
-        {"Interest", us_sum_value(s->interest, true)},
-    };
-    for (int i = 0; i < 7; i++)
-        sg_pair(r, b, 330, 572, 142 + spec.lh * i, rows[i][0], rows[i][1]);
-    sg_pair(r, bb, 330, 572, 142 + spec.lh * 7, "New balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, b, 330, 572, 142 + spec.lh * 9, "Credit Limit", sg_strf("$%s", sg_num(s->credit_limit)));
-    sg_summary_all(r, -(s->payments + s->refunds));
-
-    sg_rule(d, 40, 620, 572, 620, 0.4);
-    sg_text(d, &logo, 40, 640, SG_LEFT, "citi");
-    sg_pair(r, b, 330, 572, 640, "Account Number", sg_card_grouped(s, " ", -1, -1));
-    sg_pair(r, b, 330, 572, 651, "Payment Due Date", sg_datef("MM/DD/YY", s->due_date));
-    sg_pair(r, b, 330, 572, 662, "New Balance", sg_strf("$%s", sg_num(s->new_balance)));
-    sg_pair(r, b, 330, 572, 673, "Minimum Payment Due", sg_strf("$%s", sg_num(s->min_payment)));
-    sg_text(d, bb, 330, 690, SG_LEFT, "Amount enclosed:");
-    sg_text(d, b, 40, 700, SG_LEFT, s->holder);
-    sg_text(d, b, 40, 711, SG_LEFT, s->address[0]);
-    sg_text(d, b, 40, 722, SG_LEFT, s->address[1]);
-    sg_text(d, b, 330, 711, SG_LEFT, "CITI CARDS");
-    sg_text(d, b, 330, 722, SG_LEFT, "PO BOX 6500");
-    sg_text(d, b, 330, 733, SG_LEFT, "SIOUX FALLS, SD 57117");
-}
-
-static void render(sg_render *r)
-{
-    first_page(r);
-    r->section = 1;
-    page(r);
-    us_activity(r, &spec);
-    int y = us_year(r);
-    us_ytd(r, &spec, 40, 330, sg_strf("%d totals year-to-date", y),
-           sg_strf("Total fees charged in %d", y), sg_strf("Total interest charged in %d", y));
-    const char *const th[4] = {"Balance type", "Annual percentage rate (APR)",
-                               "Balance subject to interest rate", "Interest charge"};
-    us_interest_table(r, &spec, "Interest charge calculation", th, "Standard Purch",
-                      "Standard Adv", " (V)",
-                      sg_strf("Days in billing cycle: %d", r->st->cycle_days));
-}
 
 const sg_layout sg_layout_citi = {
     .id = "citi",
@@ -159,5 +123,6 @@ const sg_layout sg_layout_citi = {
         .interest_desc = "INTEREST CHARGED TO STANDARD PURCH", .late_fee_desc = "LATE FEE",
         .fx_fee_desc = "FOREIGN TRANSACTION FEE", .annual_fee_desc = "ANNUAL FEE",
     },
-    .render = render,
+    .render = us_render,
+    .spec = &spec,
 };

@@ -7,7 +7,7 @@
  * "DD/MM DD/MM DESCRIPTION amount" (posting date first, then transaction
  * date), credits as "500.00 CR", and TOTAL DEBITS (previous balance
  * included), TOTAL CREDITS, NEW BALANCE. */
-#include "layout.h"
+#include "items.h"
 #include "fmt.h"
 
 #define CW 5.2
@@ -17,64 +17,61 @@
 static const sg_font body = {SG_LIB_SERIF, 8, false};
 static const sg_font bold = {SG_LIB_SERIF, 8, true};
 
-static void bank_block(sg_render *r, int page)
-{
-    const char *l[] = {"Maybank Islamic Berhad", "Menara Maybank, Jalan Tun Perak",
-                       "50050 Kuala Lumpur, Malaysia", "maybank2u.com.my"};
-    for (int i = 0; i < 4; i++)
-        sg_text(r->doc, &body, C(72), 36 + LH * i, SG_LEFT, l[i]);
-    sg_text(r->doc, &body, C(72), 36 + LH * 5, SG_LEFT, sg_strf("Page %d of " SG_PAGES_TOKEN, page));
-}
+/* The bank's address and the page number, on every page. */
+static const sg_item bank_block[] = {
+    SG_LINES(&body, C(72), 36, SG_LEFT, LH,
+             "Maybank Islamic Berhad\nMenara Maybank, Jalan Tun Perak\n"
+             "50050 Kuala Lumpur, Malaysia\nmaybank2u.com.my\n\nPage {PAGE} of {PAGES}"),
+    SG_ITEMS_END,
+};
 
-static void heads(sg_render *r, double y)
-{
-    sg_text(r->doc, &bold, C(8), y, SG_LEFT, "Date");
-    sg_text(r->doc, &bold, C(19), y, SG_LEFT, "Description");
-    sg_text(r->doc, &bold, C(98), y, SG_RIGHT, "Amount (RM)");
-    r->y = y + LH * 2;
-}
+static const sg_item heads[] = {
+    SG_AT(&bold, C(8), 0, SG_LEFT, "Date"),
+    SG_AT(&bold, C(19), 0, SG_LEFT, "Description"),
+    SG_AT(&bold, C(98), 0, SG_RIGHT, "Amount (RM)"),
+    SG_ITEMS_END,
+};
 
-static void next_page(sg_render *r)
-{
-    bank_block(r, sg_new_page(r));
-    heads(r, 130);
-    r->bottom = 790;
-}
+static const sg_list_spec list = {
+    .frame = bank_block, .heads = heads, .heads_h = LH * 2, .top = 130, .bottom = 790,
+};
 
-static void amount(sg_render *r, double y, cl_money v)
-{
-    sg_text(r->doc, &body, C(93), y, SG_RIGHT, sg_num(v));
-    if (v > 0)
-        sg_text(r->doc, &body, C(94), y, SG_LEFT, "CR");
-}
+/* The address block beside the statement's particulars, row by row. */
+static const sg_item particulars[] = {
+    SG_AT(&bold, C(8), 132, SG_LEFT, "MAYBANK ISLAMIC IKHWAN MASTERCARD"),
+    SG_AT(&body, C(8), 156, SG_LEFT, "{NAME}"),
+    SG_AT(&body, C(48), 156, SG_LEFT, "Statement Date"),
+    SG_AT(&body, C(65), 156, SG_LEFT, "{STMT:DD Mon YY}"),
+    SG_AT(&body, C(8), 168, SG_LEFT, "{ADDR1}"),
+    SG_AT(&body, C(48), 168, SG_LEFT, "Card Number"),
+    SG_AT(&body, C(65), 168, SG_LEFT, "{CARD:6-11}"),
+    SG_AT(&body, C(8), 180, SG_LEFT, "{ADDR2}"),
+    SG_AT(&body, C(48), 180, SG_LEFT, "Credit Limit"),
+    SG_AT(&body, C(65), 180, SG_LEFT, "{LIMIT}"),
+    SG_AT(&body, C(8), 192, SG_LEFT, "{ADDR3}"),
+    SG_AT(&body, C(48), 192, SG_LEFT, "Payment Due Date"),
+    SG_AT(&body, C(65), 192, SG_LEFT, "{DUE:DD Mon YY}"),
+    SG_ITEMS_END,
+};
+
+/* "500.00 CR" */
+static const sg_amount_style amount = {&body, C(93), C(94), "", "CR"};
 
 static void line(sg_render *r, const char *label, cl_money v)
 {
-    sg_need(r, LH);
-    sg_text(r->doc, &body, C(8), r->y, SG_LEFT, label);
-    amount(r, r->y, v);
-    r->y += LH;
+    sg_amount_line(r, &amount, LH, C(8), label, v, 1);
 }
 
 static void render(sg_render *r)
 {
     const sg_statement *s = r->st;
     sg_doc *d = r->doc;
-    r->next_page = next_page;
-    bank_block(r, sg_new_page(r));
-    sg_text(d, &bold, C(8), 132, SG_LEFT, "MAYBANK ISLAMIC IKHWAN MASTERCARD");
-    const char *lab[] = {"Statement Date", "Card Number", "Credit Limit", "Payment Due Date"};
-    const char *val[] = {sg_datef("DD Mon YY", s->stmt_date), sg_card_grouped(s, " ", 6, 11),
-                         sg_num(s->credit_limit), sg_datef("DD Mon YY", s->due_date)};
-    const char *left[] = {s->holder, s->address[0], s->address[1], s->address[2]};
-    for (int i = 0; i < 4; i++) {
-        sg_text(d, &body, C(8), 156 + LH * i, SG_LEFT, left[i]);
-        sg_text(d, &body, C(48), 156 + LH * i, SG_LEFT, lab[i]);
-        sg_text(d, &body, C(65), 156 + LH * i, SG_LEFT, val[i]);
-    }
+    r->next_page = sg_list_next_page;
+    sg_new_page(r);
+    sg_items(r, bank_block);
+    sg_items(r, particulars);
     r->truth.last4_printed = true;
-    heads(r, 230);
-    r->bottom = 790;
+    sg_list_heads(r, 230);
     line(r, "YOUR PREVIOUS STATEMENT BALANCE", -s->prev_balance);
     sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
     r->y += LH;
@@ -84,7 +81,7 @@ static void render(sg_render *r)
         sg_text(d, &body, C(8), r->y, SG_LEFT, sg_datef("DD/MM", t->posted));
         sg_text(d, &body, C(19), r->y, SG_LEFT, sg_datef("DD/MM", t->date));
         sg_text(d, &body, C(30), r->y, SG_LEFT, t->desc);
-        amount(r, r->y, t->amount);
+        sg_amount(r, &amount, r->y, t->amount);
         sg_row(r, t, r->y, SG_ROW_POSTED);
         r->y += LH;
     }
@@ -111,4 +108,5 @@ const sg_layout sg_layout_maybank = {
         .annual_fee_desc = "ANNUAL FEE",
     },
     .render = render,
+    .spec = &list,
 };

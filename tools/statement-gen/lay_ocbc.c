@@ -10,7 +10,7 @@
  * parentheses, TOTAL NEW TRANSACTIONS (previous balance plus debits),
  * TOTAL AMOUNT DUE, the PLEASE PAY THIS PORTION strip and a
  * "... - PAGE k OF N" footer. */
-#include "layout.h"
+#include "items.h"
 #include "fmt.h"
 
 #include <string.h>
@@ -22,41 +22,65 @@
 static const sg_font body = {SG_DJV_MONO, 6.5, false};
 static const sg_font bold = {SG_DJV_MONO, 6.5, true};
 
-static void frame(sg_render *r, int page)
-{
-    const char *l[] = {"OCBC Bank", "65 Chulia Street, OCBC Centre", "Singapore 049513", "",
-                       "Contact Us", "1800 363 3333", "(65) 6363 3333 when overseas"};
-    for (int i = 0; i < 7; i++)
-        sg_text(r->doc, i == 0 ? &bold : &body, C(102), 30 + LH * i, SG_LEFT, l[i]);
-    sg_text(r->doc, &body, C(23), 812, SG_LEFT, "HCBS00128(00041)");
-    sg_text(r->doc, &body, C(93), 812, SG_LEFT,
-            sg_strf("00041 - PAGE %d OF " SG_PAGES_TOKEN, page));
-}
+static const sg_item frame[] = {
+    SG_AT(&bold, C(102), 30, SG_LEFT, "OCBC Bank"),
+    SG_LINES(&body, C(102), 40, SG_LEFT, LH,
+             "65 Chulia Street, OCBC Centre\nSingapore 049513\n\nContact Us\n1800 363 3333\n"
+             "(65) 6363 3333 when overseas"),
+    SG_AT(&body, C(23), 812, SG_LEFT, "HCBS00128(00041)"),
+    SG_AT(&body, C(93), 812, SG_LEFT, "00041 - PAGE {PAGE} OF {PAGES}"),
+    SG_ITEMS_END,
+};
 
-static void heads(sg_render *r, double y)
-{
-    sg_text(r->doc, &bold, C(0), y, SG_LEFT, "TRANSACTION DATE");
-    sg_text(r->doc, &bold, C(42), y, SG_LEFT, "DESCRIPTION");
-    sg_text(r->doc, &bold, C(121), y, SG_LEFT, "AMOUNT (SGD)");
-    r->y = y + LH * 2;
-}
+static const sg_item heads[] = {
+    SG_AT(&bold, C(0), 0, SG_LEFT, "TRANSACTION DATE"),
+    SG_AT(&bold, C(42), 0, SG_LEFT, "DESCRIPTION"),
+    SG_AT(&bold, C(121), 0, SG_LEFT, "AMOUNT (SGD)"),
+    SG_ITEMS_END,
+};
 
-static void next_page(sg_render *r)
-{
-    frame(r, sg_new_page(r));
-    heads(r, 120);
-    r->bottom = 790;
-}
+static const sg_list_spec list = {
+    .frame = frame, .heads = heads, .heads_h = LH * 2, .top = 120, .bottom = 790,
+};
 
-static void amount(sg_render *r, double y, cl_money v)
-{
-    if (v > 0) {
-        sg_text(r->doc, &body, C(138), y, SG_RIGHT, sg_strf("(%s", sg_num(v)));
-        sg_text(r->doc, &body, C(138), y, SG_LEFT, ")");
-    } else {
-        sg_text(r->doc, &body, C(138), y, SG_RIGHT, sg_num(v));
-    }
-}
+/* The holder's address and a row of headed values (dates DD-MM-YYYY). */
+static const sg_item header[] = {
+    SG_LINES(&body, C(45), 130, SG_LEFT, LH, "hold ref.no: Y\n00041"),
+    SG_LINES(&body, C(0), 150, SG_LEFT, LH, "{NAME}\n{ADDR1}\n{ADDR2}\n{ADDR3}"),
+    SG_AT(&bold, C(1), 220, SG_LEFT, "STATEMENT DATE"),
+    SG_AT(&body, C(4), 240, SG_LEFT, "{STMT:DD-MM-YYYY}"),
+    SG_AT(&bold, C(27), 220, SG_LEFT, "PAYMENT DUE DATE"),
+    SG_AT(&body, C(27), 240, SG_LEFT, "{DUE:DD-MM-YYYY}"),
+    SG_AT(&bold, C(54), 220, SG_LEFT, "TOTAL CREDIT LIMIT"),
+    SG_AT(&body, C(62), 240, SG_LEFT, "S${LIMIT:whole}"),
+    SG_AT(&bold, C(81), 220, SG_LEFT, "TOTAL AVAILABLE CREDIT LIMIT"),
+    SG_AT(&body, C(89), 240, SG_LEFT, "S${AVAIL}"),
+    SG_AT(&bold, C(121), 220, SG_LEFT, "TOTAL MINIMUM DUE"),
+    SG_AT(&body, C(131), 240, SG_LEFT, "S${MIN}"),
+    SG_AT(&body, C(0), 260, SG_LEFT,
+          "Please examine this statement and advise us of any discrepancy within 7 days."),
+    SG_AT(&body, C(0), 280, SG_LEFT, "PAYMENT DUE DATE : {DUE:DD MON YY}"),
+    SG_ITEMS_END,
+};
+
+/* The card name, then the holder with the full number, from the flow's y. */
+static const sg_item card_lines[] = {
+    SG_AT(&bold, C(0), 0, SG_LEFT, "OCBC 365 CREDIT CARD"),
+    SG_AT(&body, C(0), LH, SG_LEFT, "{NAME}"),
+    SG_AT(&body, C(42), LH, SG_LEFT, "{CARD_DASH}"),
+    SG_ITEMS_END,
+};
+
+/* The payment strip at the flow's y. */
+static const sg_item pay_portion[] = {
+    SG_AT(&bold, C(0), 0, SG_LEFT, "PLEASE PAY THIS PORTION"),
+    SG_AT(&body, C(0), LH, SG_LEFT,
+          "{STMT:DD-MM-YYYY}  {DUE:DD-MM-YYYY}  S${LIMIT:whole}  S${NEW}  S${MIN}"),
+    SG_ITEMS_END,
+};
+
+/* "(45.00)", the closing parenthesis past the column edge */
+static const sg_amount_style amount = {&body, C(138), C(138), "(", ")"};
 
 static void row(sg_render *r, const sg_txn *t)
 {
@@ -71,58 +95,25 @@ static void row(sg_render *r, const sg_txn *t)
     } else if (t->location[0]) {
         sg_text(r->doc, &body, C(81), r->y, SG_LEFT, t->location);
     }
-    amount(r, r->y, t->amount);
+    sg_amount(r, &amount, r->y, t->amount);
     sg_row(r, t, r->y, 0);
     r->y += LH;
 }
 
 static void line(sg_render *r, int col, const char *label, cl_money v)
 {
-    sg_need(r, LH);
-    sg_text(r->doc, &body, C(col), r->y, SG_LEFT, label);
-    amount(r, r->y, v);
-    r->y += LH;
-}
-
-static void header(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    sg_text(d, &body, C(45), 130, SG_LEFT, "hold ref.no: Y");
-    sg_text(d, &body, C(45), 140, SG_LEFT, "00041");
-    const char *who[] = {s->holder, s->address[0], s->address[1], s->address[2]};
-    for (int i = 0; i < 4; i++)
-        sg_text(d, &body, C(0), 150 + LH * i, SG_LEFT, who[i]);
-    const char *h[] = {"STATEMENT DATE", "PAYMENT DUE DATE", "TOTAL CREDIT LIMIT",
-                       "TOTAL AVAILABLE CREDIT LIMIT", "TOTAL MINIMUM DUE"};
-    const int hc[] = {1, 27, 54, 81, 121};
-    const char *v[] = {sg_datef("DD-MM-YYYY", s->stmt_date), sg_datef("DD-MM-YYYY", s->due_date),
-                       sg_strf("S$%s", sg_whole(s->credit_limit)),
-                       sg_strf("S$%s", sg_num(s->credit_limit - s->new_balance)),
-                       sg_strf("S$%s", sg_num(s->min_payment))};
-    const int vc[] = {4, 27, 62, 89, 131};
-    for (int i = 0; i < 5; i++) {
-        sg_text(d, &bold, C(hc[i]), 220, SG_LEFT, h[i]);
-        sg_text(d, &body, C(vc[i]), 240, SG_LEFT, v[i]);
-    }
-    sg_text(d, &body, C(0), 260, SG_LEFT,
-            "Please examine this statement and advise us of any discrepancy within 7 days.");
-    sg_text(d, &body, C(0), 280, SG_LEFT,
-            sg_strf("PAYMENT DUE DATE : %s", sg_datef("DD MON YY", s->due_date)));
+    sg_amount_line(r, &amount, LH, C(col), label, v, 1);
 }
 
 static void render(sg_render *r)
 {
     const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    r->next_page = next_page;
-    frame(r, sg_new_page(r));
-    header(r);
-    heads(r, 300);
-    r->bottom = 790;
-    sg_text(d, &bold, C(0), r->y, SG_LEFT, "OCBC 365 CREDIT CARD");
-    sg_text(d, &body, C(0), r->y + LH, SG_LEFT, s->holder);
-    sg_text(d, &body, C(42), r->y + LH, SG_LEFT, sg_card_grouped(s, "-", -1, -1));
+    r->next_page = sg_list_next_page;
+    sg_new_page(r);
+    sg_items(r, frame);
+    sg_items(r, header);
+    sg_list_heads(r, 300);
+    sg_items_at(r, card_lines, r->y);
     r->truth.last4_printed = true;
     r->y += LH * 3;
     line(r, 42, "LAST MONTH'S BALANCE", -s->prev_balance);
@@ -136,11 +127,7 @@ static void render(sg_render *r)
     sg_summary(r, SG_SUM_NEW, s->new_balance);
     r->y += LH;
     sg_need(r, LH * 2);
-    sg_text(d, &bold, C(0), r->y, SG_LEFT, "PLEASE PAY THIS PORTION");
-    sg_text(d, &body, C(0), r->y + LH, SG_LEFT,
-            sg_strf("%s  %s  S$%s  S$%s  S$%s", sg_datef("DD-MM-YYYY", s->stmt_date),
-                    sg_datef("DD-MM-YYYY", s->due_date), sg_whole(s->credit_limit),
-                    sg_num(s->new_balance), sg_num(s->min_payment)));
+    sg_items_at(r, pay_portion, r->y);
 }
 
 const sg_layout sg_layout_ocbc = {
@@ -157,4 +144,5 @@ const sg_layout sg_layout_ocbc = {
         .fx_fee_desc = "FOREIGN TRANSACTION FEE", .annual_fee_desc = "ANNUAL FEE",
     },
     .render = render,
+    .spec = &list,
 };

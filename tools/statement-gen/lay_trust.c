@@ -10,93 +10,91 @@
  * "+80.00", a blank line after each row, and a closing dated "Total
  * outstanding balance" row. No card number is printed (account_last4
  * null). Ground truth: fees = Interest/Fees, interest null. */
-#include "layout.h"
+#include "items.h"
 #include "fmt.h"
 
 #define CW 4.4
 #define C(c) (24.0 + (c) * CW)
 #define LH 11.0
+#define BANK "Trust Bank Singapore Limited\nGST Reg No: 201227788K"
 
 static const sg_font body = {SG_DJV_SANS, 7.5, false};
 static const sg_font bold = {SG_DJV_SANS, 7.5, true};
+static const sg_font title = {SG_DJV_SANS, 10, true};
 
-static void frame(sg_render *r, int page, int col)
-{
-    sg_text(r->doc, &body, C(col + 14), 36, SG_CENTER, "Trust Bank Singapore Limited");
-    sg_text(r->doc, &body, C(col + 14), 47, SG_CENTER, "GST Reg No: 201227788K");
-    sg_text(r->doc, &body, C(119), 810, SG_RIGHT, sg_strf("Page %d of " SG_PAGES_TOKEN, page));
-}
+/* The bank's name centred over the right half on page 1, further left
+ * on the others. */
+static const sg_item first_frame[] = {
+    SG_LINES(&body, C(96), 36, SG_CENTER, LH, BANK),
+    SG_AT(&body, C(119), 810, SG_RIGHT, "Page {PAGE} of {PAGES}"),
+    SG_ITEMS_END,
+};
 
-static void heads(sg_render *r, double y)
-{
-    sg_doc *d = r->doc;
-    sg_text(d, &bold, C(0), y, SG_LEFT, "TRANSACTION DETAILS");
-    sg_text(d, &bold, C(0), y + LH, SG_LEFT, "Posting date");
-    sg_text(d, &bold, C(18), y + LH, SG_LEFT, "Description");
-    sg_text(d, &bold, C(76), y + LH, SG_RIGHT, "Amount in FCY");
-    sg_text(d, &bold, C(95), y + LH, SG_RIGHT, "Amount in SGD");
-    r->y = y + LH * 3;
-}
+static const sg_item frame[] = {
+    SG_LINES(&body, C(72), 36, SG_CENTER, LH, BANK),
+    SG_AT(&body, C(119), 810, SG_RIGHT, "Page {PAGE} of {PAGES}"),
+    SG_ITEMS_END,
+};
 
-static void next_page(sg_render *r)
-{
-    frame(r, sg_new_page(r), 58);
-    heads(r, 90);
-    r->bottom = 780;
-}
+static const sg_item heads[] = {
+    SG_AT(&bold, C(0), 0, SG_LEFT, "TRANSACTION DETAILS"),
+    SG_AT(&bold, C(0), LH, SG_LEFT, "Posting date"),
+    SG_AT(&bold, C(18), LH, SG_LEFT, "Description"),
+    SG_AT(&bold, C(76), LH, SG_RIGHT, "Amount in FCY"),
+    SG_AT(&bold, C(95), LH, SG_RIGHT, "Amount in SGD"),
+    SG_ITEMS_END,
+};
 
-static const char *sgd(cl_money v)
-{
-    return sg_strf("S$%s", sg_num(v));
-}
+/* The transactions start on page 2. */
+static const sg_list_spec list = {
+    .frame = frame, .heads = heads, .heads_h = LH * 3, .top = 90, .bottom = 780,
+};
 
-static void first_page(sg_render *r)
-{
-    const sg_statement *s = r->st;
-    sg_doc *d = r->doc;
-    const sg_font title = {SG_DJV_SANS, 10, true};
-    frame(r, sg_new_page(r), 82);
-    sg_text(d, &title, C(67), 100, SG_LEFT, "Credit card statement");
-    const char *lab[] = {"Statement cycle", "Statement balance", "Minimum amount due",
-                         "Payment due date", "Approved credit limit"};
-    const char *val[] = {sg_strf("%s - %s", sg_datef("D Mon YYYY", s->period_start),
-                                 sg_datef("D Mon YYYY", s->period_end)),
-                         sgd(s->new_balance), sgd(s->min_payment),
-                         sg_datef("D Mon YYYY", s->due_date), sgd(s->credit_limit)};
-    for (int i = 0; i < 5; i++) {
-        sg_text(d, &body, C(68), 112 + LH * i, SG_LEFT, lab[i]);
-        sg_text(d, &body, C(98), 112 + LH * i, SG_LEFT, val[i]);
-    }
-    r->truth.period_printed = true;
-    sg_text(d, &bold, C(0), 200, SG_LEFT, "HELLO, YOUR TRUST CREDIT CARD STATEMENT IS READY");
-    sg_text(d, &body, C(0), 211, SG_LEFT, "FOR VIEWING. Here's what you've been up to this month.");
-    sg_text(d, &bold, C(0), 250, SG_LEFT, "ACTIVITY SUMMARY");
-    const char *l1[] = {"Previous balance", "+", "Purchases", "+", "Cash advance", "+",
-                        "Interest/Fees", "-", "", "=", "Current outstanding balance"};
-    const int c1[] = {5, 24, 28, 40, 44, 59, 63, 79, 83, 99, 103};
-    sg_text(d, &body, C(83), 268, SG_LEFT, "Repayments/");
-    for (int i = 0; i < 11; i++)
-        sg_text(d, &body, C(c1[i]), 279, SG_LEFT, l1[i]);
-    sg_text(d, &body, C(85), 290, SG_LEFT, "Credits");
-    cl_money credits = s->payments + s->refunds, charges = s->fees + s->interest;
-    const cl_money v[] = {s->prev_balance, s->purchases, 0, charges, credits, s->new_balance};
-    const int vc[] = {9, 29, 47, 64, 82, 107};
-    for (int i = 0; i < 6; i++)
-        sg_text(d, &body, C(vc[i]), 312, SG_LEFT, sgd(v[i]));
-    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
-    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
-    sg_summary(r, SG_SUM_FEES, charges);
-    sg_summary(r, SG_SUM_PAYMENTS, credits);
-    sg_summary(r, SG_SUM_NEW, s->new_balance);
-    sg_text(d, &bold, C(0), 360, SG_LEFT, "IMPORTANT NOTICE");
-    double y = sg_para(r, &body, C(0), 371, 520, LH,
-                       "1. Trust takes great care to ensure the information on your statement is "
-                       "safe. Please check your statement and advise us of any discrepancy within "
-                       "14 days from this statement date.");
-    sg_para(r, &body, C(0), y, 520, LH,
-            "2. This statement only shows transactions which have been posted. The dates shown "
-            "are the dates each transaction has been posted.");
-}
+/* Previous balance + Purchases + Cash advance + Interest/Fees -
+ * Repayments/Credits = Current outstanding balance, values as S$. */
+static const sg_item first_page[] = {
+    SG_AT(&title, C(67), 100, SG_LEFT, "Credit card statement"),
+    SG_AT(&body, C(68), 112, SG_LEFT, "Statement cycle"),
+    SG_AT(&body, C(98), 112, SG_LEFT, "{START:D Mon YYYY} - {END:D Mon YYYY}"),
+    SG_AT(&body, C(68), 123, SG_LEFT, "Statement balance"),
+    SG_AT(&body, C(98), 123, SG_LEFT, "S${NEW}"),
+    SG_AT(&body, C(68), 134, SG_LEFT, "Minimum amount due"),
+    SG_AT(&body, C(98), 134, SG_LEFT, "S${MIN}"),
+    SG_AT(&body, C(68), 145, SG_LEFT, "Payment due date"),
+    SG_AT(&body, C(98), 145, SG_LEFT, "{DUE:D Mon YYYY}"),
+    SG_AT(&body, C(68), 156, SG_LEFT, "Approved credit limit"),
+    SG_AT(&body, C(98), 156, SG_LEFT, "S${LIMIT}"),
+    SG_AT(&bold, C(0), 200, SG_LEFT, "HELLO, YOUR TRUST CREDIT CARD STATEMENT IS READY"),
+    SG_AT(&body, C(0), 211, SG_LEFT, "FOR VIEWING. Here's what you've been up to this month."),
+    SG_AT(&bold, C(0), 250, SG_LEFT, "ACTIVITY SUMMARY"),
+    SG_AT(&body, C(83), 268, SG_LEFT, "Repayments/"),
+    SG_AT(&body, C(5), 279, SG_LEFT, "Previous balance"),
+    SG_AT(&body, C(24), 279, SG_LEFT, "+"),
+    SG_AT(&body, C(28), 279, SG_LEFT, "Purchases"),
+    SG_AT(&body, C(40), 279, SG_LEFT, "+"),
+    SG_AT(&body, C(44), 279, SG_LEFT, "Cash advance"),
+    SG_AT(&body, C(59), 279, SG_LEFT, "+"),
+    SG_AT(&body, C(63), 279, SG_LEFT, "Interest/Fees"),
+    SG_AT(&body, C(79), 279, SG_LEFT, "-"),
+    SG_AT(&body, C(99), 279, SG_LEFT, "="),
+    SG_AT(&body, C(103), 279, SG_LEFT, "Current outstanding balance"),
+    SG_AT(&body, C(85), 290, SG_LEFT, "Credits"),
+    SG_AT(&body, C(9), 312, SG_LEFT, "S${PREV}"),
+    SG_AT(&body, C(29), 312, SG_LEFT, "S${PURCHASES}"),
+    SG_AT(&body, C(47), 312, SG_LEFT, "S$0.00"),
+    SG_AT(&body, C(64), 312, SG_LEFT, "S${CHARGES}"),
+    SG_AT(&body, C(82), 312, SG_LEFT, "S${CREDITS}"),
+    SG_AT(&body, C(107), 312, SG_LEFT, "S${NEW}"),
+    SG_AT(&bold, C(0), 360, SG_LEFT, "IMPORTANT NOTICE"),
+    SG_PARA(&body, C(0), 371, 520, LH,
+            "1. Trust takes great care to ensure the information on your statement is safe. "
+            "Please check your statement and advise us of any discrepancy within 14 days from "
+            "this statement date."),
+    SG_PARA_NEXT(&body, C(0), 0, 520, LH,
+                 "2. This statement only shows transactions which have been posted. The dates "
+                 "shown are the dates each transaction has been posted."),
+    SG_ITEMS_END,
+};
 
 static void row(sg_render *r, const sg_txn *t)
 {
@@ -116,9 +114,17 @@ static void row(sg_render *r, const sg_txn *t)
 static void render(sg_render *r)
 {
     const sg_statement *s = r->st;
-    r->next_page = next_page;
-    first_page(r);
-    next_page(r);
+    r->next_page = sg_list_next_page;
+    sg_new_page(r);
+    sg_items(r, first_frame);
+    sg_items(r, first_page);
+    r->truth.period_printed = true;
+    sg_summary(r, SG_SUM_PREVIOUS, s->prev_balance);
+    sg_summary(r, SG_SUM_PURCHASES, s->purchases);
+    sg_summary(r, SG_SUM_FEES, s->fees + s->interest);
+    sg_summary(r, SG_SUM_PAYMENTS, s->payments + s->refunds);
+    sg_summary(r, SG_SUM_NEW, s->new_balance);
+    sg_list_next_page(r);
     for (size_t i = 0; i < s->n; i++)
         row(r, &s->txns[i]);
     sg_need(r, LH);
@@ -141,4 +147,5 @@ const sg_layout sg_layout_trust = {
         .annual_fee_desc = "Annual fee",
     },
     .render = render,
+    .spec = &list,
 };

@@ -23,6 +23,12 @@ typedef struct sg_layout {
     bool full_number;           /* prints the Luhn-valid full card number */
     sg_gen_params gen;
     void (*render)(sg_render *r);
+    /* What the layout's family draws from: a us_spec (us_family.h) or an
+     * sg_list_spec (items.h). */
+    const void *spec;
+    /* The layout's own template tokens (items.h): the value of {name} or
+     * {name:arg}, NULL for a name it does not know. */
+    const char *(*token)(const sg_render *r, const char *name, const char *arg);
 } sg_layout;
 
 /* NULL-terminated, in --list-profiles order. */
@@ -70,7 +76,6 @@ struct sg_render {
     void (*next_page)(sg_render *r);
     int section;                /* the layout's own bookkeeping */
     const char *section_name;
-    const void *spec;           /* a layout family's description (us_family.h) */
 };
 
 /* Starts page n+1 with the layout's drawing order; returns its number. */
@@ -110,6 +115,21 @@ void sg_pair(sg_render *r, const sg_font *f, double xl, double xr, double y, con
  * baseline after its last line. */
 double sg_para(sg_render *r, const sg_font *f, double x, double y, double width, double lh,
                const char *text);
+/* How a list-style statement prints a signed amount: the magnitude
+ * right-aligned at x, a credit (v > 0) as open + magnitude with close
+ * left-aligned at x_close ("1,200.00 CR", "(45.00)"). */
+typedef struct sg_amount_style {
+    const sg_font *font;
+    double x, x_close;
+    const char *open, *close;
+} sg_amount_style;
+
+/* The amount v on baseline y. */
+void sg_amount(sg_render *r, const sg_amount_style *a, double y, cl_money v);
+/* A list line at r->y (a new page first when it does not fit): label at
+ * x, the amount, then r->y moves lines * lh down. */
+void sg_amount_line(sg_render *r, const sg_amount_style *a, double lh, double x,
+                    const char *label, cl_money v, int lines);
 /* Description lines of a row: wraps t->desc (or text) to width, at most
  * max lines; returns the count, lines in out[]. */
 int sg_desc_lines(sg_render *r, const sg_font *f, const char *text, double width, char **out,

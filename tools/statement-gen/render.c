@@ -130,3 +130,22 @@ int sg_desc_lines(sg_render *r, const sg_font *f, const char *text, double width
 {
     return sg_wrap(r->doc, f, text, width, out, max);
 }
+
+void sg_amount(sg_render *r, const sg_amount_style *a, double y, cl_money v)
+{
+    if (v > 0) {
+        sg_text(r->doc, a->font, a->x, y, SG_RIGHT, sg_strf("%s%s", a->open, sg_num(v)));
+        sg_text(r->doc, a->font, a->x_close, y, SG_LEFT, a->close);
+    } else {
+        sg_text(r->doc, a->font, a->x, y, SG_RIGHT, sg_num(v));
+    }
+}
+
+void sg_amount_line(sg_render *r, const sg_amount_style *a, double lh, double x,
+                    const char *label, cl_money v, int lines)
+{
+    sg_need(r, lh);
+    sg_text(r->doc, a->font, x, r->y, SG_LEFT, label);
+    sg_amount(r, a, r->y, v);
+    r->y += lh * lines;
+}
