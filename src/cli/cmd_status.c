@@ -4,8 +4,12 @@
 #include "common/err.h"
 #include "db/db.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static const cli_opt opts[] = {
     CLI_OPTS_DB,
@@ -14,8 +18,8 @@ static const cli_opt opts[] = {
 };
 
 static const char description[] =
-    "Shows the most recent ingest runs (a run still 'running' with no end\n"
-    "was interrupted, or runs now), how many files wait in the queue, the\n"
+    "Shows the most recent ingest runs ('killed' when a run's process on this\n"
+    "host is gone without finishing it), how many files wait in the queue, the\n"
     "files that failed with their error (try them again with 'cardledger\n"
     "ingest --retry-failed PATH'), and the statements whose transactions do\n"
     "not add up to the printed balances.\n"
@@ -29,6 +33,19 @@ static const char *v(const db_result *r, int row, int col)
     return s ? s : "-";
 }
 
+/* A 'running' run whose process is gone from this host was interrupted. */
+static const char *run_state(const char *status, const char *host, const char *pid)
+{
+    if (strcmp(status, "running") != 0)
+        return status;
+    char me[256] = "";
+    gethostname(me, sizeof me - 1);
+    long p = strtol(pid, NULL, 10);
+    if (strcmp(host, me) == 0 && p > 0 && kill((pid_t)p, 0) != 0 && errno == ESRCH)
+        return "killed";
+    return status;
+}
+
 static int show_runs(db_conn *c, const char *limit, cl_err *err)
 {
     const char *p[] = {limit};
@@ -37,7 +54,8 @@ static int show_runs(db_conn *c, const char *limit, cl_err *err)
                             "files_found, files_new, files_stored, files_duplicate, files_failed, "
                             "txns_inserted, unreconciled, "
                             "coalesce(to_char(elapsed_ms / 1000.0, 'FM999990.0') || ' s', '-'), "
-                            "coalesce(error, '') FROM raw.ingest_runs ORDER BY id DESC LIMIT $1",
+                            "coalesce(error, ''), coalesce(host, ''), coalesce(pid, 0) "
+                            "FROM raw.ingest_runs ORDER BY id DESC LIMIT $1",
                             1, p, err);
     if (!r)
         return -1;
@@ -46,8 +64,8 @@ static int show_runs(db_conn *c, const char *limit, cl_err *err)
            "found", "new", "stored", "dup", "failed", "inserted", "unrecon", "elapsed");
     for (int i = 0; i < db_nrows(r); i++) {
         printf("  %5s  %-19s  %-8s %6s %6s %6s %5s %6s %9s %7s %9s", v(r, i, 0), v(r, i, 1),
-               v(r, i, 2), v(r, i, 3), v(r, i, 4), v(r, i, 5), v(r, i, 6), v(r, i, 7), v(r, i, 8),
-               v(r, i, 9), v(r, i, 10));
+               run_state(v(r, i, 2), v(r, i, 12), v(r, i, 13)), v(r, i, 3), v(r, i, 4), v(r, i, 5),
+               v(r, i, 6), v(r, i, 7), v(r, i, 8), v(r, i, 9), v(r, i, 10));
         const char *e = v(r, i, 11);
         printf("%s%s\n", *e ? "  " : "", e);
     }

@@ -37,6 +37,7 @@ fails "its workers die with it (no orphans)" alive
 done_now=$(q "$db" "SELECT count(*) FROM raw.source_files WHERE status = 'done'")
 ok "the run was interrupted midway ($done_now of $n done)" test "$done_now" -lt "$n"
 all_or_nothing "after kill -9 every file is stored whole or not at all" "$db"
+like "status shows the run as killed" "$("$CARDLEDGER" status --db "$db" 2>/dev/null)" "^ +1 +[0-9-]+ [0-9:]+ +killed "
 unset CARDLEDGER_TEST_FILE_DELAY_MS
 ingest "$db" "$corpus"
 is "ingest again exits 0" "$?" "0"
