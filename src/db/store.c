@@ -670,9 +670,19 @@ int db_ensure_partitions(db_conn *c, cl_date from, cl_date to, cl_err *err)
 {
     char a[11], b[11];
     const char *params[] = {fmt_date(from, a), fmt_date(to, b)};
-    return db_exec(c, "SELECT analytics.ensure_partitions($1::date, $2::date)", 2, params, err) < 0
-               ? -1
-               : 0;
+    /* The table lock first: it queues partition makers one after the other
+     * and, being a relation lock, makes this session see the partitions the
+     * one before it made (its advisory lock alone does not: two workers then
+     * both tried to create the same year, "already exists"). */
+    if (db_begin(c, err) < 0)
+        return -1;
+    if (db_exec(c, "LOCK TABLE analytics.transactions IN SHARE ROW EXCLUSIVE MODE", 0, NULL, err) < 0 ||
+        db_exec(c, "SELECT analytics.ensure_partitions($1::date, $2::date)", 2, params, err) < 0 ||
+        db_commit(c, err) < 0) {
+        db_rollback(c);
+        return -1;
+    }
+    return 0;
 }
 
 int db_mark_file_failed(db_conn *c, long long file_id, long long run_id, const char *reason,

@@ -146,8 +146,9 @@ int db_store_statement(db_conn *c, const db_claim *f, const db_statement_in *in,
  * file); call it now and then outside any transaction. */
 int db_stage_vacuum(db_conn *c, cl_err *err);
 
-/* analytics.ensure_partitions(from, to) in its own transaction. Call it on
- * a connection that holds no open transaction. */
+/* analytics.ensure_partitions(from, to) in its own transaction (after a
+ * lock that waits for the files being stored). Call it on a connection
+ * that holds no open transaction. */
 int db_ensure_partitions(db_conn *c, cl_date from, cl_date to, cl_err *err);
 
 /* Mark a file failed from outside its transaction (the parent, after the
