@@ -102,8 +102,8 @@ static int expand(targets *t, const char *input)
     return 0;
 }
 
-/* A password file that cannot be used (e.g. readable by others) is refused
- * with a warning; encrypted PDFs then fail with "needs a password". */
+/* A password file that cannot be read is reported with a warning and the
+ * files are still parsed; encrypted PDFs then fail with "needs a password". */
 static void load_passwords(const cli_command *cmd, const cli_args *a, pdf_passwords *pw)
 {
     cl_err err = {0};

@@ -1,8 +1,11 @@
 /* passwords.c - the password file for encrypted PDFs: one password per
  * line, tried in order. A file that group or others may read is refused:
- * it holds the keys to every statement. Memory holding passwords is wiped
- * before it is released. */
+ * it holds the keys to every statement. Every command treats the refusal
+ * the same way (pdf_passwords_from_option): a warning, and the work goes
+ * on without passwords. Memory holding passwords is wiped before it is
+ * released. */
 #include "pdf.h"
+#include "common/log.h"
 #include "common/util.h"
 
 #include <errno.h>
@@ -52,7 +55,7 @@ int pdf_passwords_load(const char *path, pdf_passwords *out, cl_err *err)
     }
     if (st.st_mode & (S_IRGRP | S_IROTH)) {
         close(fd);
-        return cl_err_set(err, CL_E_IO,
+        return cl_err_set(err, CL_E_PASSWORD,
                           "%s: password file is readable by group or others (mode %04o); refused. "
                           "HINT: chmod 600 %s",
                           path, (unsigned)(st.st_mode & 07777), path);
@@ -88,7 +91,16 @@ int pdf_passwords_from_option(const char *path, pdf_passwords *out, cl_err *err)
         path = getenv("CARDLEDGER_PDF_PASSWORDS_FILE");
     if (!path || !*path)
         return 0;
-    return pdf_passwords_load(path, out, err);
+    cl_err why = {0};
+    if (pdf_passwords_load(path, out, &why) == 0)
+        return 0;
+    if (why.code == CL_E_PASSWORD) {
+        log_warn("password_file_refused", LOG_S("file", path), LOG_S("error", why.msg));
+        return 0;
+    }
+    if (err)
+        *err = why;
+    return -1;
 }
 
 void pdf_passwords_free(pdf_passwords *pw)

@@ -74,7 +74,10 @@ char *pdf_page_text(const pdf_page *p);
  * file readable by group or others. Caller frees with pdf_passwords_free. */
 int pdf_passwords_load(const char *path, pdf_passwords *out, cl_err *err);
 /* The passwords of a --password-file option: PATH when not NULL, else the
- * file named by $CARDLEDGER_PDF_PASSWORDS_FILE, else an empty list. */
+ * file named by $CARDLEDGER_PDF_PASSWORDS_FILE, else an empty list. A file
+ * readable by group or others is refused with a warning (logged) and an
+ * empty list, so every command behaves alike; a missing or unreadable file
+ * is an error. */
 int pdf_passwords_from_option(const char *path, pdf_passwords *out, cl_err *err);
 void pdf_passwords_free(pdf_passwords *pw);
 

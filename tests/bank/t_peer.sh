@@ -86,7 +86,7 @@ CARDLEDGER_PDF_PASSWORDS_FILE=$out/pw "$CL" parse "$out/locked.pdf" >"$out/locke
 is "encrypted PDF, password file from the environment" "$(json_field "$out/locked2.json" issuer)" dbs
 chmod 644 "$out/pw"
 err=$("$CL" parse --password-file "$out/pw" "$out/locked.pdf" "$cases/trust/credit" 2>&1 >"$out/locked3.json"); rc=$?
-like "a password file readable by others is refused with a warning" "$err" 'warning: .*pw: password file is readable by group or others'
+like "a password file readable by others is refused with a warning" "$err" 'password_file_refused.*pw: password file is readable by group or others'
 like "... and the encrypted PDF then needs a password" "$err" 'locked\.pdf: needs a password'
 is "... the other input is still parsed" "$(wc -l <"$out/locked3.json")" 1
 
