@@ -1,47 +1,31 @@
 /* source.c - one file to a statement: SHA-256, MuPDF layout, bank profiles. */
 #include "source.h"
-
+#include "bank/bank.h"
 #include "common/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#if __has_include("bank/bank.h")
-#include "bank/bank.h"
-#define HAVE_BANK_PARSER 1
-#else
-#define HAVE_BANK_PARSER 0
-#endif
-
 struct ingest_source {
-#if HAVE_BANK_PARSER
     bank_registry *reg;
-#endif
     pdf_passwords pw;
-    bool have_pw;
 };
 
 const char *ingest_parser_version(void) { return "cardledger " CARDLEDGER_VERSION_STR; }
 
 void ingest_source_limit_memory(size_t bytes)
 {
-#if HAVE_BANK_PARSER
     pdf_set_memory_limit(bytes);
-#else
-    (void)bytes;
-#endif
 }
 
 int ingest_source_new(const char *password_file, ingest_source **out, cl_err *err)
 {
     ingest_source *s = xcalloc(1, sizeof *s);
-#if HAVE_BANK_PARSER
-    if (password_file) {
-        if (pdf_passwords_load(password_file, &s->pw, err) < 0) {
-            free(s);
-            return -1;
-        }
-        s->have_pw = true;
+    /* --password-file, else $CARDLEDGER_PDF_PASSWORDS_FILE; a file others
+     * may read is refused with a warning, as in every command. */
+    if (pdf_passwords_from_option(password_file, &s->pw, err) < 0) {
+        free(s);
+        return -1;
     }
     if (bank_registry_load(NULL, &s->reg, err) < 0) {
         ingest_source_free(s);
@@ -49,30 +33,20 @@ int ingest_source_new(const char *password_file, ingest_source **out, cl_err *er
     }
     *out = s;
     return 0;
-#else
-    (void)password_file;
-    free(s);
-    return cl_err_set(err, CL_E_FAILED, "this cardledger was built without the statement parser");
-#endif
 }
 
 void ingest_source_free(ingest_source *s)
 {
     if (!s)
         return;
-#if HAVE_BANK_PARSER
     bank_registry_free(s->reg);
-    if (s->have_pw)
-        pdf_passwords_free(&s->pw);
-#endif
+    pdf_passwords_free(&s->pw);
     free(s);
 }
 
 void ingest_doc_free(ingest_doc *d)
 {
-#if HAVE_BANK_PARSER
     bank_statement_free(d->st);
-#endif
     for (int i = 0; i < d->n_pages; i++)
         free(d->pages[i]);
     free(d->pages);
@@ -84,9 +58,8 @@ int ingest_source_read(const ingest_source *s, const char *path, ingest_doc *out
     memset(out, 0, sizeof *out);
     if (cl_sha256_file(path, out->sha256, err) < 0)
         return -1;
-#if HAVE_BANK_PARSER
     pdf_text *doc = NULL;
-    if (pdf_text_load(path, s->have_pw ? &s->pw : NULL, &doc, err) < 0)
+    if (pdf_text_load(path, &s->pw, &doc, err) < 0)
         return -1;
     if (doc->n_pages == 0) {
         pdf_text_free(doc);
@@ -104,9 +77,4 @@ int ingest_source_read(const ingest_source *s, const char *path, ingest_doc *out
         out->pages[i] = pdf_page_text(&doc->pages[i]);
     pdf_text_free(doc);
     return 0;
-#else
-    (void)s;
-    return cl_err_set(err, CL_E_FAILED, "%s: this cardledger was built without the statement parser",
-                      path);
-#endif
 }
