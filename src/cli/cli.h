@@ -37,12 +37,14 @@ typedef struct cli_command {
     const char *usage;          /* "parse [options] INPUT..." */
     const char *description;    /* paragraphs and examples for --help */
     const cli_opt *opts;        /* terminated by CLI_OPT_END; may be NULL */
-    int (*run)(const struct cli_command *cmd, int argc, char **argv);
+    /* Called with the parsed arguments; --help and usage errors never reach it. */
+    int (*run)(const struct cli_command *cmd, const cli_args *a);
 } cli_command;
 
-/* Parse argv (argv[0] is the command name). Prints help and returns 1 via
- * *exit_now when --help is given; prints a usage error and returns -1 on a
- * bad option. Applies --log-format / --log-level itself. */
+/* Parse argv (argv[0] is the command name). Prints help and returns 1 when
+ * --help is given; prints a usage error and returns -1 on a bad option.
+ * Applies --log-format / --log-level itself. main() calls it before a
+ * command's run(). */
 int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out);
 
 /* Value of option NAME (last one given), or NULL. */

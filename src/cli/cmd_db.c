@@ -138,25 +138,21 @@ static int do_psql(const cli_command *cmd, const cli_args *a)
     return CL_EXIT_FAILED;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if (a.npos < 1)
+    if (a->npos < 1)
         return cli_usage_error(cmd, "which action: start, stop, status or psql?");
-    const char *action = a.pos[0];
-    if (strcmp(action, "psql") != 0 && a.npos > 1)
+    const char *action = a->pos[0];
+    if (strcmp(action, "psql") != 0 && a->npos > 1)
         return cli_usage_error(cmd, "too many arguments");
     if (strcmp(action, "start") == 0)
-        return do_start_stop(cmd, &a, true);
+        return do_start_stop(cmd, a, true);
     if (strcmp(action, "stop") == 0)
-        return do_start_stop(cmd, &a, false);
+        return do_start_stop(cmd, a, false);
     if (strcmp(action, "status") == 0)
-        return do_status(cmd, &a);
+        return do_status(cmd, a);
     if (strcmp(action, "psql") == 0)
-        return do_psql(cmd, &a);
+        return do_psql(cmd, a);
     return cli_usage_error(cmd, "unknown action '%s'", action);
 }
 

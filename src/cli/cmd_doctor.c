@@ -192,19 +192,15 @@ static void check_database(report *r, const cli_command *cmd, const cli_args *a,
     db_close(c);
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if (a.npos > 0)
+    if (a->npos > 0)
         return cli_usage_error(cmd, "doctor takes no arguments");
     cl_err err = {0};
     char *dsn = NULL;
     bool embedded = false;
     db_embedded_info info;
-    if (db_resolve_dsn(cli_get(cmd, &a, "db"), &dsn, &embedded, &err) < 0 ||
+    if (db_resolve_dsn(cli_get(cmd, a, "db"), &dsn, &embedded, &err) < 0 ||
         db_embedded_status(&info, &err) < 0) {
         fprintf(stderr, "cardledger doctor: %s\n", err.msg);
         return cl_err_exit_code(&err);
@@ -220,7 +216,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     check_server_binaries(&r, &info, embedded);
     check_psql(&r, &info);
     check_home(&r, &info);
-    check_database(&r, cmd, &a, embedded);
+    check_database(&r, cmd, a, embedded);
     if (embedded && db_embedded_status(&info, &err) == 0)   /* now created */
         row(&r, "embedded cluster", info.running ? ST_OK : ST_FAIL, CL_EXIT_DB, "%s (%s)",
             info.cluster_dir, info.running ? "running" : "not running");

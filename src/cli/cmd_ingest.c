@@ -78,30 +78,26 @@ static bool get_number(const cli_command *cmd, const cli_args *a, const char *na
     return true;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if (a.npos == 0)
+    if (a->npos == 0)
         return cli_usage_error(cmd, "no PATH given");
     long jobs;
     double timeout, mem_mb;
-    if (!cli_get_int(cmd, &a, "jobs", 0, 1, 256, &jobs) ||
-        !get_number(cmd, &a, "file-timeout", 60, 86400, "seconds", &timeout) ||
-        !get_number(cmd, &a, "memory-limit", 512, 1 << 20, "megabytes", &mem_mb))
+    if (!cli_get_int(cmd, a, "jobs", 0, 1, 256, &jobs) ||
+        !get_number(cmd, a, "file-timeout", 60, 86400, "seconds", &timeout) ||
+        !get_number(cmd, a, "memory-limit", 512, 1 << 20, "megabytes", &mem_mb))
         return CL_EXIT_USAGE;
     ingest_opts o = {
-        .dsn = cli_get(cmd, &a, "db"),
-        .no_migrate = cli_flag(cmd, &a, "no-migrate"),
-        .paths = a.pos,
-        .npaths = a.npos,
+        .dsn = cli_get(cmd, a, "db"),
+        .no_migrate = cli_flag(cmd, a, "no-migrate"),
+        .paths = a->pos,
+        .npaths = a->npos,
         .jobs = (int)jobs,
-        .retry_failed = cli_flag(cmd, &a, "retry-failed"),
-        .dry_run = cli_flag(cmd, &a, "dry-run"),
-        .progress = !cli_flag(cmd, &a, "no-progress") && isatty(STDERR_FILENO),
-        .password_file = cli_get(cmd, &a, "password-file"),
+        .retry_failed = cli_flag(cmd, a, "retry-failed"),
+        .dry_run = cli_flag(cmd, a, "dry-run"),
+        .progress = !cli_flag(cmd, a, "no-progress") && isatty(STDERR_FILENO),
+        .password_file = cli_get(cmd, a, "password-file"),
         .file_timeout_s = timeout,
         .worker_mem_limit = (size_t)(mem_mb * 1048576.0),
     };

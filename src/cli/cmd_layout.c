@@ -55,23 +55,19 @@ static void print_metadata(const pdf_text *t, FILE *out)
             t->author ? t->author : "", t->n_pages);
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if (a.npos == 0)
+    if (a->npos == 0)
         return cli_usage_error(cmd, "give at least one PDF file");
     long mb;
-    if (!cli_get_int(cmd, &a, "memory-limit", 0, 0, 1 << 20, &mb))
+    if (!cli_get_int(cmd, a, "memory-limit", 0, 0, 1 << 20, &mb))
         return CL_EXIT_USAGE;
-    bool quiet = cli_flag(cmd, &a, "quiet"), words = cli_flag(cmd, &a, "words");
-    bool metadata = cli_flag(cmd, &a, "metadata"), timing = cli_flag(cmd, &a, "timing");
+    bool quiet = cli_flag(cmd, a, "quiet"), words = cli_flag(cmd, a, "words");
+    bool metadata = cli_flag(cmd, a, "metadata"), timing = cli_flag(cmd, a, "timing");
 
     cl_err err = {0};
     pdf_passwords pw;
-    if (pdf_passwords_from_option(cli_get(cmd, &a, "password-file"), &pw, &err) != 0) {
+    if (pdf_passwords_from_option(cli_get(cmd, a, "password-file"), &pw, &err) != 0) {
         fprintf(stderr, "cardledger layout: %s\n", err.msg);
         return cl_err_exit_code(&err);
     }
@@ -82,8 +78,8 @@ static int run(const cli_command *cmd, int argc, char **argv)
     int failed = 0;
     long pages = 0;
     double start = util_now_ms();
-    for (int i = 0; i < a.npos; i++) {
-        const char *path = a.pos[i];
+    for (int i = 0; i < a->npos; i++) {
+        const char *path = a->pos[i];
         pdf_text *t;
         if (pdf_text_load(path, &pw, &t, &err) != 0) {
             fflush(stdout);
@@ -96,7 +92,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
                      LOG_S("detail", "the file was damaged and MuPDF repaired it; check the output"));
         pages += t->n_pages;
         if (!quiet) {
-            if (a.npos > 1)
+            if (a->npos > 1)
                 printf("%s==> %s <==\n", i > 0 ? "\n" : "", path);
             if (metadata)
                 print_metadata(t, stdout);
@@ -111,8 +107,8 @@ static int run(const cli_command *cmd, int argc, char **argv)
     fflush(stdout);
     if (timing)
         fprintf(stderr, "layout: %d files, %ld pages, %d failed, %.1f ms, %.3f ms/page, %.3f ms/file\n",
-                a.npos, pages, failed, ms, pages ? ms / (double)pages : 0.0,
-                a.npos ? ms / a.npos : 0.0);
+                a->npos, pages, failed, ms, pages ? ms / (double)pages : 0.0,
+                a->npos ? ms / a->npos : 0.0);
     pdf_passwords_free(&pw);
     pdf_release_thread();
     return failed ? CL_EXIT_FAILED : CL_EXIT_OK;

@@ -112,19 +112,16 @@ static int check_usage(const cli_command *cmd, const cli_args *a)
     return 0;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if ((rc = check_usage(cmd, &a)) != 0)
+    int rc = check_usage(cmd, a);
+    if (rc != 0)
         return rc;
     cl_err err = {0};
-    db_conn *c = db_open(cli_get(cmd, &a, "db"), DB_RAW, &err);
+    db_conn *c = db_open(cli_get(cmd, a, "db"), DB_RAW, &err);
     if (!c)
         return fail(cmd, &err);
-    rc = run_action(cmd, c, &a, &err) < 0 ? fail(cmd, &err) : CL_EXIT_OK;
+    rc = run_action(cmd, c, a, &err) < 0 ? fail(cmd, &err) : CL_EXIT_OK;
     db_close(c);
     return rc;
 }

@@ -114,20 +114,16 @@ static void load_passwords(const cli_command *cmd, const cli_args *a, pdf_passwo
     }
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    const char *format = cli_get(cmd, &a, "format");
+    const char *format = cli_get(cmd, a, "format");
     bool csv = false;
     if (format && strcmp(format, "json") != 0) {
         if (strcmp(format, "csv") != 0)
             return cli_usage_error(cmd, "--format must be json or csv, not '%s'", format);
         csv = true;
     }
-    if (a.npos == 0)
+    if (a->npos == 0)
         return cli_usage_error(cmd, "missing INPUT (a PDF, a directory of PDFs, or a page_*.txt directory)");
 
     cl_err err = {0};
@@ -136,7 +132,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         fprintf(stderr, "cardledger parse: %s\n", err.msg);
         return CL_EXIT_FAILED;
     }
-    const char *profile = cli_get(cmd, &a, "profile");
+    const char *profile = cli_get(cmd, a, "profile");
     if (profile && !bank_registry_find(reg, profile)) {
         char *ids = bank_registry_ids(reg);
         int code = cli_usage_error(cmd, "unknown --profile '%s' (known: %s)", profile, ids);
@@ -145,12 +141,12 @@ static int run(const cli_command *cmd, int argc, char **argv)
         return code;
     }
     pdf_passwords pw = {0};
-    load_passwords(cmd, &a, &pw);
+    load_passwords(cmd, a, &pw);
 
     int failed = 0;
     targets t = {0};
-    for (int i = 0; i < a.npos; i++)
-        failed |= expand(&t, a.pos[i]) != 0;
+    for (int i = 0; i < a->npos; i++)
+        failed |= expand(&t, a->pos[i]) != 0;
 
     bank_parse_opts po = {.profile_id = profile};
     if (csv && t.n)

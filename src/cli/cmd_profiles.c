@@ -19,14 +19,10 @@ static int load_registry(const char *cmd, bank_registry **reg)
     return 0;
 }
 
-static int run_profiles(const cli_command *cmd, int argc, char **argv)
+static int run_profiles(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if (a.npos)
-        return cli_usage_error(cmd, "unexpected argument '%s'", a.pos[0]);
+    if (a->npos)
+        return cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
     bank_registry *reg;
     if (load_registry("profiles", &reg))
         return CL_EXIT_FAILED;
@@ -127,24 +123,20 @@ static void print_summary(const bank_statement *s)
         printf("warning: %s\n", s->warnings[i]);
 }
 
-static int run_profile(const cli_command *cmd, int argc, char **argv)
+static int run_profile(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if (a.npos < 1 || strcmp(a.pos[0], "check") != 0)
+    if (a->npos < 1 || strcmp(a->pos[0], "check") != 0)
         return cli_usage_error(cmd, "expected 'profile check ID FILE'");
-    if (a.npos != 3)
+    if (a->npos != 3)
         return cli_usage_error(cmd, "'profile check' needs a profile ID and a FILE");
     bank_registry *reg;
     if (load_registry("profile", &reg))
         return CL_EXIT_FAILED;
     cl_err err = {0};
     bank_profile *own;
-    const bank_profile *p = pick_profile(reg, a.pos[1], &own, &err);
+    const bank_profile *p = pick_profile(reg, a->pos[1], &own, &err);
     pdf_text *doc = NULL;
-    if (!p || load_doc(a.pos[2], &doc, &err)) {
+    if (!p || load_doc(a->pos[2], &doc, &err)) {
         fprintf(stderr, "cardledger profile: %s\n", err.msg);
         int code = err.code == CL_E_USAGE ? CL_EXIT_USAGE : CL_EXIT_FAILED;
         bank_profile_free(own);

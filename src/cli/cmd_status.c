@@ -137,27 +137,23 @@ static int show_unreconciled(db_conn *c, const char *limit, cl_err *err)
     return 0;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, const cli_args *a)
 {
-    cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc)
-        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
-    if (a.npos > 0)
+    if (a->npos > 0)
         return cli_usage_error(cmd, "status takes no arguments");
     long n;
-    if (!cli_get_int(cmd, &a, "limit", 10, 1, 100000, &n))
+    if (!cli_get_int(cmd, a, "limit", 10, 1, 100000, &n))
         return CL_EXIT_USAGE;
     char limit[24];
     snprintf(limit, sizeof limit, "%ld", n);
     cl_err err = {0};
-    db_conn *c = db_open(cli_get(cmd, &a, "db"), cli_flag(cmd, &a, "no-migrate") ? DB_NO_MIGRATE : 0,
+    db_conn *c = db_open(cli_get(cmd, a, "db"), cli_flag(cmd, a, "no-migrate") ? DB_NO_MIGRATE : 0,
                          &err);
     if (!c) {
         fprintf(stderr, "cardledger status: %s\n", err.msg);
         return cl_err_exit_code(&err);
     }
-    rc = show_runs(c, limit, &err);
+    int rc = show_runs(c, limit, &err);
     if (rc == 0)
         rc = show_queue(c, &err);
     if (rc == 0)

@@ -60,5 +60,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "cardledger: unknown command '%s' (see 'cardledger --help')\n", name);
         return CL_EXIT_USAGE;
     }
-    return cmd->run(cmd, argc - 1, argv + 1);
+    cli_args a;
+    int rc = cli_parse(cmd, argc - 1, argv + 1, &a);
+    if (rc)
+        return rc > 0 ? CL_EXIT_OK : CL_EXIT_USAGE;
+    return cmd->run(cmd, &a);
 }
