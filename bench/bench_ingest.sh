@@ -114,6 +114,12 @@ run "again (every file known)" -j "$jobs" "$corpus"
 # this replaced refreshed three materialized views concurrently per run.
 ms() { python3 -c "import subprocess, sys, time; t = time.monotonic(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(f'{(time.monotonic() - t) * 1000:.0f} ms')" "$@"; }
 echo "summary tables, full rebuild (analytics.refresh_summaries): $(ms "$cardledger" db psql --log-level warn -- -qAtX -c 'SELECT analytics.refresh_summaries()')"
+# What a dashboard pays for the day summary, a plain view since migration
+# 0003: one whole year of every card and category, warm.
+year=$(sql "SELECT extract(year FROM posting_date)::int FROM analytics.transactions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+day_query="SELECT count(*), sum(net) FROM analytics.spend_by_day_card_category WHERE day >= make_date($year, 1, 1) AND day < make_date($year + 1, 1, 1)"
+echo "spend by day x card x category (a view), all of $year: $("$cardledger" db psql --log-level warn -- -qAtX \
+    -c "$day_query" -c '\timing on' -c "$day_query" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1 ms/p')"
 sql "CREATE SCHEMA bench_mv" >/dev/null
 echo "materialized views of the replaced design, created: $(ms "$cardledger" db psql --log-level warn -- -qAtX -c "
     SET jit = off;

@@ -28,7 +28,7 @@ raw.statements_source_file_idx i
 raw.pages r
 raw.pages_pkey i
 raw.transaction_lines r
-raw.transaction_lines_statement_id_seq_key i
+raw.transaction_lines_pkey i
 analytics.cards r
 analytics.cards_issuer_card_last4_key i
 analytics.merchants r
@@ -39,7 +39,6 @@ analytics.transactions p
 analytics.transactions_default r
 analytics.transactions_pkey I
 analytics.transactions_fingerprint_posting_date_key I
-analytics.transactions_posting_date_idx I
 analytics.transactions_card_idx I
 analytics.transactions_category_idx I
 analytics.transactions_merchant_idx I
@@ -47,8 +46,7 @@ analytics.transactions_statement_idx I
 analytics.transactions_description_trgm_idx I
 analytics.spend_by_month_card_category r
 analytics.spend_by_month_card_category_key i
-analytics.spend_by_day_card_category r
-analytics.spend_by_day_card_category_key i
+analytics.spend_by_day_card_category v
 analytics.spend_by_month_merchant r
 analytics.spend_by_month_merchant_key i
 analytics.ensure_partitions f
@@ -67,11 +65,13 @@ check_schema() { # DSN LABEL
     like "$2: description search uses a pg_trgm GIN index" \
         "$(q "$1" "SELECT indexdef FROM pg_indexes WHERE indexname = 'transactions_description_trgm_idx'")" \
         "USING gin \(description gin_trgm_ops\)"
-    is "$2: each summary view has a unique index (REFRESH CONCURRENTLY)" \
+    is "$2: the summary tables each have a unique key (upserts by each file)" \
         "$(q "$1" "SELECT count(DISTINCT indrelid) FROM pg_index WHERE indisunique AND indrelid IN
-                   ('analytics.spend_by_month_card_category'::regclass, 'analytics.spend_by_day_card_category'::regclass,
-                    'analytics.spend_by_month_merchant'::regclass)")" "3"
-    ok "$2: summary views refresh concurrently" q "$1" "SELECT analytics.refresh_summaries()"
+                   ('analytics.spend_by_month_card_category'::regclass, 'analytics.spend_by_month_merchant'::regclass)")" "2"
+    is "$2: the primary key of transactions serves date ranges" \
+        "$(q "$1" "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'transactions_pkey'")" \
+        "PRIMARY KEY (posting_date, id)"
+    ok "$2: the summaries rebuild" q "$1" "SELECT analytics.refresh_summaries()"
 }
 
 # --- up, down, up again -------------------------------------------------------

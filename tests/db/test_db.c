@@ -338,7 +338,7 @@ static void test_partitions_and_summaries(void **state)
     assert_int_equal(count(c, "SELECT count(*) FROM analytics.transactions WHERE fingerprint = 'd'"), 1);
     assert_int_equal(db_exec(c, "SELECT analytics.ensure_partitions('2022-02-01', '2021-01-01')", 0, NULL, &err), -1);
 
-    /* Summary views refresh concurrently and add up, NULL category included. */
+    /* The summaries rebuild (twice: idempotent) and add up, NULL category included. */
     assert_int_equal(db_exec(c, "SELECT analytics.refresh_summaries()", 0, NULL, &err), 1);
     assert_int_equal(db_exec(c, "SELECT analytics.refresh_summaries()", 0, NULL, &err), 1);
     assert_int_equal(count(c, "SELECT (spend * 100)::int FROM analytics.spend_by_month_card_category "

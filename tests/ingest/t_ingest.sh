@@ -121,6 +121,21 @@ ingest "$db" "$dup/twice.pdf"
 is "read again it adds nothing" "$(q "$db" "SELECT count(*) FROM analytics.transactions WHERE description = 'DAYBREAK BAKERY'
                                             AND transaction_date = '2023-10-24' AND amount = -8.75")" "2"
 
+# --- the newest migration reverted and applied again on a full database -------
+snapshot="SELECT count(*), sum(amount), count(DISTINCT fingerprint) FROM analytics.transactions"
+before=$(q "$db" "$snapshot")
+lines=$(q "$db" "SELECT count(*) FROM raw.transaction_lines")
+ok "migrate down (one) on a full database" "$CARDLEDGER" migrate down --db "$db"
+is "down keeps every transaction" "$(q "$db" "$snapshot")" "$before"
+is "down keeps every raw line" "$(q "$db" "SELECT count(*) FROM raw.transaction_lines")" "$lines"
+summaries_exact "down: the summaries equal a fresh aggregation" "$db"
+ok "migrate up again" "$CARDLEDGER" migrate up --db "$db"
+is "up keeps every transaction" "$(q "$db" "$snapshot")" "$before"
+is "up keeps every raw line" "$(q "$db" "SELECT count(*) FROM raw.transaction_lines")" "$lines"
+summaries_exact "up: the summaries equal a fresh aggregation" "$db"
+ingest "$db" "$corpus"
+is "after down and up the corpus again adds nothing" "$(q "$db" "$snapshot")" "$before"
+
 # --- usage and exit codes ----------------------------------------------------------------
 "$CARDLEDGER" ingest --db "$db" >/dev/null 2>&1
 is "no PATH: exit 2" "$?" "2"
