@@ -385,7 +385,7 @@ static int page_words(fz_stext_page *sp, fz_rect bounds, word_buf *wb, pdf_page 
                     char_geom g = char_box(&f, ch);
                     float cx = (g.x0 + g.x1) / 2, cy = (g.y0 + g.y1) / 2;
                     if (cx >= 0 && cy >= 0 && cx <= page->width && cy <= page->height)
-                        word_add_char(wb, &g, ch->c);
+                        word_add_char(wb, &g, pdf_fold_char(ch->c));
                     else
                         clipped++;
                 }

@@ -68,6 +68,7 @@ static void load_page(pdf_page *page, char *text)
         for (char *p = ln; *p; p++)
             if (*p == '\f' || *p == '\t')
                 *p = ' ';
+        pdf_fold_utf8(ln);
         if (page->n_lines == cap) {
             cap = cap ? cap * 2 : 64;
             page->lines = xrealloc(page->lines, (size_t)cap * sizeof *page->lines);

@@ -66,6 +66,16 @@ int pdf_text_load_pages_dir(const char *dir, pdf_text **out, cl_err *err);
 
 void pdf_text_free(pdf_text *t);
 
+/* The ASCII character a typographic variant stands for, else c: the minus
+ * sign and hyphens become '-', curly single and double quotes ' and ".
+ * Producers differ only in how they encode these (Ghostscript shows an
+ * ASCII '-' as U+2212 through ISOLatin1Encoding), and profiles, amounts
+ * and merchant names must not depend on it. */
+int pdf_fold_char(int c);
+
+/* pdf_fold_char() over UTF-8 text, in place (it can only shrink). */
+void pdf_fold_utf8(char *s);
+
 /* The layout text of one page, lines joined by '\n'. Caller frees. */
 char *pdf_page_text(const pdf_page *p);
 

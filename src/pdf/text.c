@@ -41,3 +41,36 @@ char *pdf_page_text(const pdf_page *p)
     }
     return sbuf_detach(&b);
 }
+
+int pdf_fold_char(int c)
+{
+    switch (c) {
+    case 0x2010: case 0x2011: case 0x2212: case 0xFE63: case 0xFF0D:
+        return '-';
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201F: case 0x2033:
+        return '"';
+    default:
+        return c;
+    }
+}
+
+/* Every code point to fold is three bytes of UTF-8 (U+0800..U+FFFF). */
+void pdf_fold_utf8(char *s)
+{
+    char *out = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            int c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            int f = pdf_fold_char(c);
+            if (f != c) {
+                *out++ = (char)f;
+                p += 3;
+                continue;
+            }
+        }
+        *out++ = (char)*p++;
+    }
+    *out = '\0';
+}

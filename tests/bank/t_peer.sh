@@ -74,6 +74,28 @@ for style in "sans 8:4.8" "serif 9:5.4"; do
         ok "PDF $bank ($font): as expected" $cmp exact "$dir" "$out/pdf-$tag-$bank.json"
     done
 done
+# A second producer: Ghostscript's ps2pdf, with Type 1 fonts embedded as CFF
+# subsets, its own encodings (an ASCII '-' comes out as U+2212 MINUS SIGN,
+# "'" as U+2019) and every page's text drawn in a scrambled order.
+for style in "Helvetica 8 4.8" "Times-Roman 9 5.4" "Courier 8 4.8"; do
+    read -r font size cw <<<"$style"
+    mkdir -p "$out/gs-$font"
+    for dir in "$cases"/*/credit; do
+        bank=$(basename "$(dirname "$dir")")
+        python3 "$CL_SRC/tests/bank/pages2ps.py" "$dir" "$font" "$size" "$cw" shuffle >"$out/gs-$font/$bank.ps"
+        ps2pdf "$out/gs-$font/$bank.ps" "$out/gs-$font/$bank.pdf"
+    done
+    "$CL" parse "$out/gs-$font" >"$out/gs-$font.json" 2>"$out/gs-$font.err"
+    is "Ghostscript PDFs ($font): parse exits 0" "$?" 0
+    for dir in "$cases"/*/credit; do
+        bank=$(basename "$(dirname "$dir")")
+        grep "/$bank.pdf\"" "$out/gs-$font.json" >"$out/gs-$font-$bank.json"
+        is "Ghostscript PDF $bank ($font): issuer detected" "$(json_field "$out/gs-$font-$bank.json" issuer)" "${profile_of[$bank]}"
+        ok "Ghostscript PDF $bank ($font): as expected" $cmp exact "$dir" "$out/gs-$font-$bank.json"
+    done
+done
+like "the layout shows the minus sign as '-'" "$("$CL" layout "$out/gs-Courier/dbs.pdf")" "PAYMENT - DBS INTERNET"
+
 # Encrypted PDFs: passwords from --password-file or the environment.
 qpdf --encrypt 'card pw' owner-pw 256 -- "$out/pdf-sans/dbs.pdf" "$out/locked.pdf"
 err=$("$CL" parse "$out/locked.pdf" 2>&1 >/dev/null); rc=$?

@@ -285,6 +285,25 @@ static void test_layout_empty_lines(void **state)
     page_free(&p);
 }
 
+/* Typographic hyphens, minus signs and quotes fold to ASCII; other
+ * non-ASCII text (accents, the euro sign, en dashes) stays as it is. */
+static void test_fold(void **state)
+{
+    (void)state;
+    assert_int_equal(pdf_fold_char(0x2212), '-');
+    assert_int_equal(pdf_fold_char(0x2011), '-');
+    assert_int_equal(pdf_fold_char(0x2019), '\'');
+    assert_int_equal(pdf_fold_char(0x201C), '"');
+    assert_int_equal(pdf_fold_char(0x2013), 0x2013);
+    assert_int_equal(pdf_fold_char('A'), 'A');
+    char s[] = "\xe2\x88\x92" "12.50 MCDONALD\xe2\x80\x99S CAF\xc3\x89 \xe2\x82\xac" "5 a\xe2\x80\x93" "b";
+    pdf_fold_utf8(s);
+    assert_string_equal(s, "-12.50 MCDONALD'S CAF\xc3\x89 \xe2\x82\xac" "5 a\xe2\x80\x93" "b");
+    char t[] = "\xe2\x88";   /* a truncated sequence is left alone */
+    pdf_fold_utf8(t);
+    assert_string_equal(t, "\xe2\x88");
+}
+
 static void test_amount_like(void **state)
 {
     (void)state;
@@ -667,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_layout_merge_and_duplicates),
         cmocka_unit_test(test_layout_utf8_columns),
         cmocka_unit_test(test_layout_empty_lines),
+        cmocka_unit_test(test_fold),
         cmocka_unit_test(test_amount_like),
         cmocka_unit_test(test_pdf_statement_page),
         cmocka_unit_test(test_pdf_turned_page),

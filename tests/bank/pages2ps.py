@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""pages2ps.py CASE_DIR FONT SIZE CHAR_WIDTH [shuffle]: print a PostScript
+program drawing a page_*.txt statement, for Ghostscript's ps2pdf: a second
+PDF producer beside cairo, with its own fonts (Type 1, embedded as CFF
+subsets), encodings and text operators. Every chunk of text (runs separated
+by two or more spaces) is placed at its column times CHAR_WIDTH points,
+amount-like chunks right-aligned at their last column. With "shuffle" the
+chunks of each page are drawn in a scrambled order, not reading order."""
+import glob
+import os
+import random
+import re
+import sys
+
+case, font, size, cw = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+shuffle = len(sys.argv) > 5 and sys.argv[5] == 'shuffle'
+amount = re.compile(r'^[-+(]?[A-Z]{0,2}\$?-?[\d,]*\d\.\d{2}\)?(?:\s?CR|DR)?$')
+
+
+def ps_string(t):
+    """A PostScript string literal; non-ASCII text as Latin-1 octal escapes."""
+    out = []
+    for ch in t:
+        o = ord(ch)
+        if ch in '()\\':
+            out.append('\\' + ch)
+        elif 32 <= o < 127:
+            out.append(ch)
+        elif o < 256:
+            out.append('\\%03o' % o)
+        else:
+            out.append('?')
+    return '(' + ''.join(out) + ')'
+
+
+pages = sorted(glob.glob(os.path.join(case, 'page_*.txt')))
+print('%!PS-Adobe-3.0')
+print(f'/F /{font} findfont dup length dict begin {{1 index /FID ne {{def}} {{pop pop}} ifelse}} forall'
+      ' /Encoding ISOLatin1Encoding def currentdict end definefont pop')
+print('/R { dup stringwidth pop 4 -1 roll exch sub 3 -1 roll moveto show } def')  # right-x y (s) R
+rng = random.Random(7)
+for n, p in enumerate(pages, 1):
+    lines = open(p, encoding='utf-8').read().split('\n')
+    width = max(len(l) for l in lines) * cw + 72
+    height = max(792, len(lines) * (size + 3) + 80)
+    print(f'%%Page: {n} {n}')
+    print(f'<< /PageSize [{width:.0f} {height:.0f}] >> setpagedevice')
+    print(f'/F findfont {size} scalefont setfont')
+    ops = []
+    for i, l in enumerate(lines):
+        y = height - 40 - i * (size + 3)
+        for m in re.finditer(r'\S+(?: \S+)*', l):
+            t = m.group(0)
+            if amount.match(t):
+                ops.append(f'{36 + m.end() * cw:.2f} {y:.2f} {ps_string(t)} R')
+            else:
+                ops.append(f'{36 + m.start() * cw:.2f} {y:.2f} moveto {ps_string(t)} show')
+    if shuffle:
+        rng.shuffle(ops)
+    print('\n'.join(ops))
+    print('showpage')
