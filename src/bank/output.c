@@ -1,115 +1,122 @@
-/* output.c - a statement as one JSON line (jansson, fields in the
- * documented order) or as CSV rows. */
+/* output.c - a statement as one JSON line (fields in the documented
+ * order, written straight into one buffer) or as CSV rows. */
 #include "bank.h"
+#include "common/json.h"
+#include "common/sbuf.h"
 #include "common/util.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <string.h>
 
-/* Dates and amounts are ASCII we wrote ourselves: no UTF-8 check needed. */
-static json_t *j_date(cl_date d)
+/* A key and its value: "key":value, a comma before every key but the
+ * first of its object. */
+static void key(sbuf *b, const char *k)
+{
+    char last = b->len ? b->p[b->len - 1] : '\0';
+    if (last != '{' && last != '[')
+        sbuf_putc(b, ',');
+    sbuf_putc(b, '"');
+    sbuf_puts(b, k);
+    sbuf_puts(b, "\":");
+}
+
+/* Text as a JSON string (non-ASCII as \uXXXX), NULL or "" as null. */
+static void put_str(sbuf *b, const char *k, const char *s)
+{
+    key(b, k);
+    if (s && *s)
+        cl_json_string(b, s, true);
+    else
+        sbuf_puts(b, "null");
+}
+
+/* Dates and amounts are ASCII we wrote ourselves: no escaping needed. */
+static void put_date(sbuf *b, const char *k, cl_date d)
 {
     char buf[11];
-    return d == CL_DATE_NONE ? json_null() : json_stringn_nocheck(cl_date_format(d, buf), 10);
+    key(b, k);
+    if (d == CL_DATE_NONE)
+        sbuf_puts(b, "null");
+    else
+        sbuf_printf(b, "\"%s\"", cl_date_format(d, buf));
 }
 
-static json_t *j_money(cl_money v)
+static void put_money(sbuf *b, const char *k, bool present, cl_money v)
 {
     char buf[32];
-    cl_money_format(v, buf);
-    return json_stringn_nocheck(buf, strlen(buf));
+    key(b, k);
+    if (present)
+        sbuf_printf(b, "\"%s\"", cl_money_format(v, buf));
+    else
+        sbuf_puts(b, "null");
 }
 
-static json_t *j_opt(const bank_opt_money *m)
+static void put_int(sbuf *b, const char *k, long v)
 {
-    return m->present ? j_money(m->value) : json_null();
+    key(b, k);
+    sbuf_printf(b, "%ld", v);
 }
 
-/* A JSON string of s; bytes that are not valid UTF-8 (a Latin-1 page
- * file, an odd file name) become '?', so a field is never lost. */
-static json_t *j_text(const char *s)
+static void put_txn(sbuf *b, const bank_txn *t)
 {
-    json_t *j = json_string(s);
-    if (j)
-        return j;
-    char *copy = xstrdup(s);
-    unsigned char *p = (unsigned char *)copy;
-    while (*p) {
-        int n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-        bool ok = n > 0 && (n == 1 || (*p != 0xC0 && *p != 0xC1));
-        for (int k = 1; ok && k < n; k++)
-            ok = (p[k] & 0xC0) == 0x80;
-        if (!ok) {
-            *p++ = '?';
-            continue;
-        }
-        p += n;
-    }
-    j = json_string(copy);
-    free(copy);
-    return j ? j : json_string("?");
-}
-
-static json_t *j_str(const char *s)
-{
-    return s && *s ? j_text(s) : json_null();
-}
-
-static json_t *txn_json(const bank_txn *t)
-{
-    json_t *o = json_object();
-    json_object_set_new_nocheck(o, "date", j_date(t->date));
-    json_object_set_new_nocheck(o, "posted_date", j_date(t->posted_date));
-    json_object_set_new_nocheck(o, "description", j_text(t->description ? t->description : ""));
-    json_object_set_new_nocheck(o, "amount", j_money(t->amount));
-    json_object_set_new_nocheck(o, "currency", j_str(t->currency));
-    json_object_set_new_nocheck(o, "foreign_amount", t->has_foreign ? j_money(t->foreign_amount) : json_null());
-    json_object_set_new_nocheck(o, "foreign_currency", t->has_foreign ? j_str(t->foreign_currency) : json_null());
-    json_object_set_new_nocheck(o, "page", json_integer(t->page));
-    json_object_set_new_nocheck(o, "line", json_integer(t->line));
-    return o;
+    sbuf_putc(b, '{');
+    put_date(b, "date", t->date);
+    put_date(b, "posted_date", t->posted_date);
+    key(b, "description");
+    cl_json_string(b, t->description ? t->description : "", true);
+    put_money(b, "amount", true, t->amount);
+    put_str(b, "currency", t->currency);
+    put_money(b, "foreign_amount", t->has_foreign, t->foreign_amount);
+    put_str(b, "foreign_currency", t->has_foreign ? t->foreign_currency : NULL);
+    put_int(b, "page", t->page);
+    put_int(b, "line", t->line);
+    sbuf_putc(b, '}');
 }
 
 void bank_statement_write_json(const bank_statement *s, FILE *out)
 {
-    json_t *o = json_object();
-    json_object_set_new_nocheck(o, "file", j_str(s->file));
-    json_object_set_new_nocheck(o, "sha256", j_str(s->sha256));
-    json_object_set_new_nocheck(o, "pages", json_integer(s->pages));
-    json_object_set_new_nocheck(o, "issuer", j_str(s->issuer));
-    json_object_set_new_nocheck(o, "account_last4", j_str(s->account_last4));
-    json_object_set_new_nocheck(o, "currency", j_str(s->currency));
-    json_object_set_new_nocheck(o, "statement_date", j_date(s->statement_date));
-    json_object_set_new_nocheck(o, "period_start", j_date(s->period_start));
-    json_object_set_new_nocheck(o, "period_end", j_date(s->period_end));
-    json_t *sum = json_object();
-    json_object_set_new_nocheck(sum, "previous_balance", j_opt(&s->summary.previous_balance));
-    json_object_set_new_nocheck(sum, "payments_and_credits", j_opt(&s->summary.payments_and_credits));
-    json_object_set_new_nocheck(sum, "purchases", j_opt(&s->summary.purchases));
-    json_object_set_new_nocheck(sum, "fees", j_opt(&s->summary.fees));
-    json_object_set_new_nocheck(sum, "interest", j_opt(&s->summary.interest));
-    json_object_set_new_nocheck(sum, "new_balance", j_opt(&s->summary.new_balance));
-    json_object_set_new_nocheck(o, "summary", sum);
-    json_object_set_new_nocheck(o, "reconciled", json_boolean(s->reconciled));
-    json_object_set_new_nocheck(o, "reconcile_difference",
-                        s->reconcile_known ? j_money(s->reconcile_difference) : json_null());
-    json_t *txns = json_array();
-    for (size_t i = 0; i < s->n_txns; i++)
-        json_array_append_new(txns, txn_json(&s->txns[i]));
-    json_object_set_new_nocheck(o, "transactions", txns);
-    json_t *w = json_array();
-    for (size_t i = 0; i < s->n_warnings; i++)
-        json_array_append_new(w, j_text(s->warnings[i]));
-    json_object_set_new_nocheck(o, "warnings", w);
-    /* One buffer, one write: json_dumpf writes piece by piece. */
-    char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
-    if (text) {
-        fputs(text, out);
-        fputc('\n', out);
-        free(text);
+    const bank_summary *m = &s->summary;
+    sbuf b = {0};
+    sbuf_putc(&b, '{');
+    put_str(&b, "file", s->file);
+    put_str(&b, "sha256", s->sha256);
+    put_int(&b, "pages", s->pages);
+    put_str(&b, "issuer", s->issuer);
+    put_str(&b, "account_last4", s->account_last4);
+    put_str(&b, "currency", s->currency);
+    put_date(&b, "statement_date", s->statement_date);
+    put_date(&b, "period_start", s->period_start);
+    put_date(&b, "period_end", s->period_end);
+    key(&b, "summary");
+    sbuf_putc(&b, '{');
+    put_money(&b, "previous_balance", m->previous_balance.present, m->previous_balance.value);
+    put_money(&b, "payments_and_credits", m->payments_and_credits.present, m->payments_and_credits.value);
+    put_money(&b, "purchases", m->purchases.present, m->purchases.value);
+    put_money(&b, "fees", m->fees.present, m->fees.value);
+    put_money(&b, "interest", m->interest.present, m->interest.value);
+    put_money(&b, "new_balance", m->new_balance.present, m->new_balance.value);
+    sbuf_putc(&b, '}');
+    key(&b, "reconciled");
+    sbuf_puts(&b, s->reconciled ? "true" : "false");
+    put_money(&b, "reconcile_difference", s->reconcile_known, s->reconcile_difference);
+    key(&b, "transactions");
+    sbuf_putc(&b, '[');
+    for (size_t i = 0; i < s->n_txns; i++) {
+        if (i)
+            sbuf_putc(&b, ',');
+        put_txn(&b, &s->txns[i]);
     }
-    json_decref(o);
+    sbuf_putc(&b, ']');
+    key(&b, "warnings");
+    sbuf_putc(&b, '[');
+    for (size_t i = 0; i < s->n_warnings; i++) {
+        if (i)
+            sbuf_putc(&b, ',');
+        cl_json_string(&b, s->warnings[i], true);
+    }
+    sbuf_puts(&b, "]}\n");
+    fwrite(b.p, 1, b.len, out);
+    sbuf_free(&b);
 }
 
 /* RFC 4180: quote fields holding a comma, quote or line break. */

@@ -1,5 +1,6 @@
 /* log.c - structured, redacted, one-line log events on stderr. */
 #include "log.h"
+#include "json.h"
 #include "sbuf.h"
 
 #include <ctype.h>
@@ -154,23 +155,6 @@ char *log_redact(const char *s, char *out, size_t outsz)
     return out;
 }
 
-static void json_string(sbuf *b, const char *s)
-{
-    sbuf_putc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            sbuf_putc(b, '\\');
-            sbuf_putc(b, (char)c);
-        } else if (c < 0x20) {
-            sbuf_printf(b, "\\u%04x", c);
-        } else {
-            sbuf_putc(b, (char)c);
-        }
-    }
-    sbuf_putc(b, '"');
-}
-
 static void text_value(sbuf *b, const char *s)
 {
     bool quote = *s == '\0';
@@ -178,7 +162,7 @@ static void text_value(sbuf *b, const char *s)
         if (isspace((unsigned char)*p) || *p == '"' || *p == '=')
             quote = true;
     if (quote)
-        json_string(b, s);
+        cl_json_string(b, s, false);
     else
         sbuf_puts(b, s);
 }
@@ -204,10 +188,10 @@ static void put_field(sbuf *b, bool json, const log_field *f)
     }
     if (json) {
         sbuf_putc(b, ',');
-        json_string(b, f->key);
+        cl_json_string(b, f->key, false);
         sbuf_putc(b, ':');
         if (f->type == LOG_T_STR)
-            json_string(b, val);
+            cl_json_string(b, val, false);
         else
             sbuf_puts(b, val);
     } else {
@@ -232,10 +216,10 @@ void log_emit(log_level lvl, const char *event, const log_field *fields)
     sbuf b = {0};
     if (json) {
         sbuf_printf(&b, "{\"ts\":\"%s\",\"level\":\"%s\",\"event\":", ts, level_names[lvl]);
-        json_string(&b, event);
+        cl_json_string(&b, event, false);
         if (g_tag[0]) {
             sbuf_puts(&b, ",\"proc\":");
-            json_string(&b, g_tag);
+            cl_json_string(&b, g_tag, false);
         }
     } else {
         sbuf_printf(&b, "%s %-5s %s", ts, level_names[lvl], event);

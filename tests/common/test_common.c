@@ -9,6 +9,7 @@
 #include "common/hash.h"
 #include "common/log.h"
 #include "common/money.h"
+#include "common/json.h"
 #include "common/sbuf.h"
 #include "common/util.h"
 
@@ -88,6 +89,24 @@ static void test_sbuf_and_strings(void **state)
     assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+/* JSON string literals: escapes, non-ASCII as \uXXXX (a surrogate pair
+ * beyond U+FFFF) or as UTF-8, invalid bytes as '?'. */
+static void test_json_string(void **state)
+{
+    (void)state;
+    const char *in = "a\"b\\c\n\t\x01 CAF\xc3\x89 \xf0\x9f\x98\x80 \xe9 \xc0\xaf \xed\xa0\x80.";
+    sbuf b = {0};
+    cl_json_string(&b, in, true);
+    assert_string_equal(sbuf_str(&b), "\"a\\\"b\\\\c\\n\\t\\u0001 CAF\\u00C9 \\uD83D\\uDE00 ? ?? ???.\"");
+    sbuf_truncate(&b, 0);
+    cl_json_string(&b, in, false);
+    assert_string_equal(sbuf_str(&b), "\"a\\\"b\\\\c\\n\\t\\u0001 CAF\xc3\x89 \xf0\x9f\x98\x80 ? ?? ???.\"");
+    sbuf_truncate(&b, 0);
+    cl_json_string(&b, "", true);
+    assert_string_equal(sbuf_str(&b), "\"\"");
+    sbuf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -95,6 +114,7 @@ int main(void)
         cmocka_unit_test(test_money),
         cmocka_unit_test(test_redact),
         cmocka_unit_test(test_sbuf_and_strings),
+        cmocka_unit_test(test_json_string),
     };
     return cmocka_run_group_tests_name("common", tests, NULL, NULL);
 }
