@@ -17,7 +17,7 @@ kind = card
 
 [macros]
 PREV = previous (?:statement |monthly )?balance|balance (?:from )?previous statement|your previous (?:statement )?balance|last month'?s balance|opening balance|balance brought forward|balance b/?f
-NEW = new balance(?: total| this statement)?|closing balance|current balance|statement balance|total balance|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
+NEW = new balance(?: total| this statement)?|closing balance|current balance|statement balance|total balance(?: for [A-Za-z][A-Za-z0-9 &'/.-]*?)?|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
 PAY = (?:total )?payments?\s*(?:,|and|&|/|, and)\s*(?:other )?credits|payments and refunds|new credits|repayments/credits
 PAY2 = total credit transactions|total credits
 BUY = purchases(?: and| &)? (?:adjustments|advances|other charges)|purchases|new debits|new charges
@@ -34,7 +34,7 @@ period = (?i)\b(?:statement\s+|billing\s+)?(?:period|cycle|from)\b[\s:]*(?:from\
 period = (?i)\bopen(?:ing)?\s*/\s*closing date\s*:?\s*(?<start>%YDATE%)\s*-\s*(?<end>%YDATE%)
 # Any two full dates joined by a dash or "to" ("Nov 22, 2023 - Dec 21, 2023").
 period = (?i)(?<start>%YDATE%)\s*(?:-|\xe2\x80\x93|to|through)\s*(?<end>%YDATE%)
-card = (?i)\b(?:card|account)\s*(?:no\.?|number|#|ending(?: in)?)\s*:?\s*(?<last4>(?:[\dX*]{4}[ -]?){0,3}\d{4})\b
+card = (?i)\b(?:card|account)\s*(?:(?:no\.?|number|#)\s*(?:ending(?: in)?\s*)?|ending(?: in)?\s*):?\s*(?<last4>(?:[\dX*]{4}[ -]?){0,3}\d{4})\b
 card = \b(?<last4>[\dX*]{4}[ -][\dX*]{4}[ -][\dX*]{4}[ -]\d{4})\b
 currency = (?i)\bamount\s*\((?<currency>[A-Z]{3}|S\$|RM|HK\$|US\$)\)
 currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
@@ -44,18 +44,18 @@ currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
 # after another column (two-column summaries; never in a line that starts
 # with a date, where a column such as a merchant category may hold such a
 # label); "= $1.00" and "+$1.00" too.
-previous_balance = (?i)^\s*(?:%DATE%\s+)?(?:%PREV%)%VAL%
+previous_balance = (?i)^\s*(?:%DATE%\s+)?(?:[-+=]\s*)?(?:%PREV%)%VAL%
 previous_balance = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%PREV%)%VAL%
-new_balance = (?i)^\s*(?:%DATE%\s+)?(?:%NEW%)%VAL%
+new_balance = (?i)^\s*(?:%DATE%\s+)?(?:[-+=]\s*)?(?:%NEW%)%VAL%
 new_balance = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%NEW%)%VAL%
-payments_and_credits = (?i)^\s*(?:%PAY%)%VAL%
+payments_and_credits = (?i)^\s*(?:[-+=]\s*)?(?:%PAY%)%VAL%
 payments_and_credits = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%PAY%)%VAL%
-payments_and_credits = (?i)^\s*(?:%PAY2%)%VAL%
-purchases = (?i)^\s*(?:%BUY%)%VAL%
+payments_and_credits = (?i)^\s*(?:[-+=]\s*)?(?:%PAY2%)%VAL%
+purchases = (?i)^\s*(?:[-+=]\s*)?(?:%BUY%)%VAL%
 purchases = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%BUY%)%VAL%
-fees = (?i)^\s*(?:%FEES%)%VAL%
+fees = (?i)^\s*(?:[-+=]\s*)?(?:%FEES%)%VAL%
 fees = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%FEES%)%VAL%
-interest = (?i)^\s*(?:%INT%)%VAL%
+interest = (?i)^\s*(?:[-+=]\s*)?(?:%INT%)%VAL%
 interest = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%INT%)%VAL%
 # Summary boxes: the value in the column under the label.
 previous_balance.below = (?i)\b(?<label>opening balance|previous balance)\b
