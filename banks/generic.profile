@@ -73,8 +73,8 @@ foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\
 # Reference-number columns are not part of the description.
 drop = (?i)\b(?:transaction\s+)?ref(?:erence)?\.?(?:\s*(?:no\.?|number|#))?:?\s*[A-Z0-9]{6,}\b
 drop = (?<=\s\s)(?=[A-Z]*\d)[A-Z0-9]{4,}(?=\s\s)
-# ... and point, percentage and count columns.
-drop = (?<=\s\s)(?:[-+]?\d[\d,]*|\d+(?:\.\d+)?%)(?=\s\s)
+# ... and point, percentage and count columns (also at the end of the line).
+drop = (?<=\s\s)(?:[-+]?\d[\d,]*|\d+(?:\.\d+)?%)(?=\s\s|\s*$)
 description_match = [A-Za-z]{2}
 exclude_description = (?i)^(?:sub-?total|grand total|total\s+(?:for|of|new|payments?|purchases?|debits?|credits?|charges?|fees?|interest|amount|outstanding|balance|transactions?|due|this|current))\b
 exclude_description = (?i)\b(?:previous|opening|closing|new|outstanding|statement|current) balance\b|\bbalance (?:from )?previous\b|last month'?s balance|brought forward|carried forward|\bbalance b/?f\b|minimum (?:payment|amount) due
@@ -93,6 +93,8 @@ credit_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|descrip
 charge_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>withdrawals?|debits?|charges|paid out|money out)(?=\s\s|\s*$)
 # A text column after the description (a merchant category) is not part of it.
 description_stop_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2}).*\bdescription\b.*?\s{2,}(?<label>(?:merchant )?category|type|location|memo|notes?|points|daily cash|rewards?)(?=\s{2,}|\s*$)
+# Rewards, points or cashback printed beside the amount are not the amount.
+other_amount_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>cash ?back|rewards?(?: earned)?|points(?: earned)?|miles(?: earned)?|daily cash)(?=\s\s|\s*$)
 sign_from_balance = account
 
 # Section headings: one short phrase alone on its line, at the left margin or

@@ -52,8 +52,10 @@ typedef struct engine {
     bool in_table;
     bool account;               /* reconcile and sign as a bank account */
     /* Columns of the last header labels seen: running balance, credits,
-     * charges (col0 < 0: none yet). */
+     * charges, the end of the description, another amount (col0 < 0: none
+     * yet). */
     int bal_col0, bal_col1, cr_col0, cr_col1, ch_col0, ch_col1, stop_col0, stop_col1;
+    int oth_col0, oth_col1;
 
     sbuf work;                  /* the line with drop patterns blanked */
     char detail[160];           /* trace detail of the current line */

@@ -171,7 +171,9 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     bank_amount bal;
     if (bank_rx_group(rx, e->md, BG_BALANCE, &off, &len) && bank_amount_parse(w + off, len, e->p->decimal, &bal)) {
         int c0 = eng_col(w, off), c1 = c0 + eng_col(w + off, len);
-        if (balance_under_header(e, c0, c1)) {
+        if (e->oth_col0 >= 0 && cols_overlap(c0, c1, e->oth_col0, e->oth_col1, 6)) {
+            /* Rewards, points or cashback beside the amount: not ours. */
+        } else if (balance_under_header(e, c0, c1)) {
             x->has_balance = true;
             x->balance_printed = bank_amount_as_printed(&bal);
         } else if (!t->has_foreign) {
@@ -386,6 +388,7 @@ static void column_headers(engine *e, const char *s, size_t n)
     header_cols(e, &e->p->credit_header, s, n, &e->cr_col0, &e->cr_col1);
     header_cols(e, &e->p->charge_header, s, n, &e->ch_col0, &e->ch_col1);
     header_cols(e, &e->p->desc_stop_header, s, n, &e->stop_col0, &e->stop_col1);
+    header_cols(e, &e->p->other_amount_header, s, n, &e->oth_col0, &e->oth_col1);
 }
 
 static bool blank(const char *s)
@@ -463,7 +466,7 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
     e.last4_prio = e.currency_prio = INT_MAX;
     e.latest = CL_DATE_NONE;
     e.pending = -1;
-    e.bal_col0 = e.cr_col0 = e.ch_col0 = e.stop_col0 = -1;
+    e.bal_col0 = e.cr_col0 = e.ch_col0 = e.stop_col0 = e.oth_col0 = -1;
     e.in_table = p->start.n == 0;
     for (int pg = 0; pg < doc->n_pages; pg++)
         for (int li = 0; li < doc->pages[pg].n_lines; li++)

@@ -318,7 +318,8 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
                  {"exclude_description", &p->exclude_desc}, {"description_match", &p->desc_match},
                  {"foreign_line", &p->foreign_line}, {"balance_header", &p->balance_header},
                  {"credit_header", &p->credit_header}, {"charge_header", &p->charge_header},
-                 {"description_stop_header", &p->desc_stop_header}};
+                 {"description_stop_header", &p->desc_stop_header},
+                 {"other_amount_header", &p->other_amount_header}};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         if (!strcmp(k, lists[i].key)) {
             if (add_rx(c, lists[i].v, v, 0))
@@ -588,7 +589,8 @@ void bank_profile_prepare(const bank_profile *cp)
     if (!atomic_load(&p->jitted)) {
         bank_rxv *lists[] = {&p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line, &p->cont_exclude,
                              &p->exclude_desc, &p->desc_match, &p->foreign_line, &p->balance_header,
-                             &p->credit_header, &p->charge_header, &p->desc_stop_header};
+                             &p->credit_header, &p->charge_header, &p->desc_stop_header,
+                             &p->other_amount_header};
         for (size_t i = 0; i < ARRAY_LEN(lists); i++)
             jit_rxv(lists[i]);
         for (int f = 0; f < BF_N; f++)
@@ -626,7 +628,8 @@ void bank_profile_free(bank_profile *p)
     bank_rxv *lists[] = {&p->require, &p->any, &p->reject, &p->phrase, &p->producer, &p->creator,
                          &p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
                          &p->cont_exclude, &p->exclude_desc, &p->desc_match, &p->foreign_line,
-                         &p->balance_header, &p->credit_header, &p->charge_header, &p->desc_stop_header};
+                         &p->balance_header, &p->credit_header, &p->charge_header, &p->desc_stop_header,
+                         &p->other_amount_header};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         bank_rxv_free(lists[i]);
     bank_rx_free(&p->amount_tok);

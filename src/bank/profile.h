@@ -77,6 +77,7 @@ typedef struct bank_profile {
     bank_rxv cont_line, cont_exclude, exclude_desc, desc_match, foreign_line, balance_header;
     bank_rxv credit_header, charge_header;  /* separate credit and charge amount columns */
     bank_rxv desc_stop_header;              /* a column after the description: where it ends */
+    bank_rxv other_amount_header;           /* a column of amounts that are not the transaction's */
     bank_datefmt *txn_dates;
     int n_txn_dates;
     bank_cont_mode cont_mode;
