@@ -20,10 +20,10 @@ PREV = previous (?:statement |monthly )?balance|balance (?:from )?previous state
 NEW = new balance(?: total| this statement)?|closing balance|current balance|statement balance|total balance(?: for [A-Za-z][A-Za-z0-9 &'/.-]*?)?|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
 PAY = (?:total )?payments?\s*(?:,|and|&|/|, and)\s*(?:other )?credits|payments and refunds|new credits|repayments/credits
 PAY2 = total credit transactions|total credits
-BUY = purchases(?: and| &)? (?:adjustments|advances|other charges)|purchases|new debits|new charges
+BUY = purchases(?: and| &)? (?:adjustments|advances|other charges|charges)|purchases|new debits|new charges
 FEES = fees(?: and| &)? (?:charges|charged)|fees|other charges
 INT = interest(?: charges?| charged)?|finance charges?
-VAL = \s*:?\s+(?:=\s*)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
+VAL = \s*:?\s+(?:=\s*)?(?:[A-Z]{3}\s?)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
 
 [fields]
 statement_date = (?i)\b(?:statement|closing|close|billing)\s+(?:closing\s+)?date\b\s*:?\s*(?<date>%YDATE%)
@@ -70,6 +70,10 @@ purchases.below = (?i)\b(?<label>new debits)\b
 line = ^\s*(?<date>%DATE%)\*?\s+(?:(?<posted_date>%DATE%)\*?\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
 # The amount in the original currency, on the line under a transaction.
 foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
+# Currencies without minor units print no decimals ("JPY 52,800").
+foreign_line = ^\s{4,}(?<foreign_currency>JPY|KRW|IDR|VND|CLP|ISK|TWD|HUF|PYG|UGX)\s?(?<foreign_amount>\d{1,3}(?:,\d{3})+|\d+)\s*$
+# "Continued on next page" and the like, alone on a line.
+ignore = (?i)^\s*\(?(?:continued|cont'd)(?: (?:on|from) (?:the )?(?:next|following|previous) page)?\)?\s*$
 # Reference-number columns are not part of the description.
 drop = (?i)\b(?:transaction\s+)?ref(?:erence)?\.?(?:\s*(?:no\.?|number|#))?:?\s*[A-Z0-9]{6,}\b
 drop = (?<=\s\s)(?=[A-Z]*\d)[A-Z0-9]{4,}(?=\s\s)
