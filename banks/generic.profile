@@ -89,6 +89,8 @@ continuation_max = 2
 continuation_exclude = (?i)^\s*(?:ref(?:erence)?\.?\s*(?:no\.?|number|#)?\s*:|transaction ref\b)
 continuation_exclude = ^\s*%DATE%\s
 sign_below = yes
+# A description that wraps may carry its amount on its second line.
+amount_on_next_line = yes
 # Column headers: a line of three or more columns (runs of two or more
 # spaces apart, never prose), with the label standing as a column of its own.
 balance_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:date|description|particulars)\b).*(?<=\s\s)(?<label>balance)(?=\s\s|\s*$)

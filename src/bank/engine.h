@@ -58,6 +58,8 @@ typedef struct engine {
     int oth_col0, oth_col1;
 
     sbuf work;                  /* the line with drop patterns blanked */
+    sbuf wrap;                  /* two lines read as one (amount_on_next_line) */
+    int skip_page, skip_line;   /* a line already read with the one above it */
     char detail[160];           /* trace detail of the current line */
 } engine;
 

@@ -399,11 +399,51 @@ static bool blank(const char *s)
     return true;
 }
 
+/* amount_on_next_line: a transaction whose description wraps and whose
+ * amount is printed on the next line ("12-Jan  MARRIOTT ... CENTER" then
+ * "        BETHESDA MD      612.40"). The two lines are read as one: the
+ * second line's text after the first's, at its own column when there is
+ * room (so the amount keeps its column). */
+static bank_line_kind try_wrapped(engine *e, int page, int li, const char *s, size_t n)
+{
+    const pdf_page *pg = &e->doc->pages[page];
+    if (li + 1 >= pg->n_lines || !bank_rx_match(&e->p->date_start, s, n, 0, e->md) ||
+        bank_rx_match(&e->p->amount_tok, s, n, 0, e->md))
+        return BANK_LINE_NONE;
+    const char *t = pg->lines[li + 1].text;
+    size_t tn = strlen(t), t0 = 0;
+    while (t0 < tn && t[t0] == ' ')
+        t0++;
+    bool excluded;
+    if (t0 < 2 || t0 == tn || bank_rx_match(&e->p->date_start, t, tn, 0, e->md) ||
+        (!description_ok(e, t + t0, &excluded) && excluded))
+        return BANK_LINE_NONE;
+    size_t h = n;
+    while (h && s[h - 1] == ' ')
+        h--;
+    sbuf_truncate(&e->wrap, 0);
+    sbuf_append(&e->wrap, s, h);
+    for (size_t pad = h + 2 <= t0 ? t0 - h : 2; pad; pad--)
+        sbuf_putc(&e->wrap, ' ');
+    sbuf_append(&e->wrap, t + t0, tn - t0);
+    const char *w = e->wrap.p;
+    if (try_txn(e, page, li, apply_drops(e, w, e->wrap.len), e->wrap.len) != BANK_LINE_TXN)
+        return BANK_LINE_NONE;
+    e->skip_page = page;
+    e->skip_line = li + 1;
+    detail(e, "amount on the next line", "");
+    return BANK_LINE_TXN;
+}
+
 static void process_line(engine *e, int page, int li)
 {
     const char *s = e->doc->pages[page].lines[li].text;
     size_t n = strlen(s);
     e->detail[0] = '\0';
+    if (page == e->skip_page && li == e->skip_line) {
+        trace(e, page, li, s, BANK_LINE_CONTINUATION);
+        return;
+    }
     if (blank(s)) {
         e->pending = -1;
         trace(e, page, li, s, BANK_LINE_NONE);
@@ -434,6 +474,8 @@ static void process_line(engine *e, int page, int li)
     bank_line_kind k = BANK_LINE_NONE;
     if (e->in_table)
         k = try_txn(e, page, li, apply_drops(e, s, n), n);
+    if (k == BANK_LINE_NONE && e->in_table && e->p->amount_next_line)
+        k = try_wrapped(e, page, li, s, n);
     /* Column headers are never transactions: look for them only when the
      * line is not one (most lines of a statement are). */
     if (k == BANK_LINE_NONE)
@@ -467,6 +509,7 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
     e.latest = CL_DATE_NONE;
     e.pending = -1;
     e.bal_col0 = e.cr_col0 = e.ch_col0 = e.stop_col0 = e.oth_col0 = -1;
+    e.skip_page = -1;
     e.in_table = p->start.n == 0;
     for (int pg = 0; pg < doc->n_pages; pg++)
         for (int li = 0; li < doc->pages[pg].n_lines; li++)
@@ -477,6 +520,7 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
         free(e.x[i].raw_posted);
     free(e.x);
     sbuf_free(&e.work);
+    sbuf_free(&e.wrap);
     pcre2_match_data_free(e.md);
     return e.st;
 }

@@ -346,6 +346,8 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
         return parse_int(c, v, 0, 40, &p->cont_tolerance);
     if (!strcmp(k, "sign_below"))
         return parse_bool(c, v, &p->sign_below);
+    if (!strcmp(k, "amount_on_next_line"))
+        return parse_bool(c, v, &p->amount_next_line);
     if (!strcmp(k, "sign_from_balance")) {
         /* yes: as the profile's kind; account: a statement printing a
          * running balance is a bank account's, whatever the kind. */
@@ -555,7 +557,8 @@ bank_profile *bank_profile_parse(const char *text, size_t len, const char *name,
     if (!rc && (bank_rx_compile(&c.p->amount_tok, "%AMOUNT%", NULL, c.p->decimal, err) ||
                 bank_rx_compile(&c.p->ydate_tok, "%YDATE%", NULL, c.p->decimal, err) ||
                 bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s+(?=[^\\n]*[A-Za-z]{2})\\S.*\\s%AMOUNT%\\s*$", NULL,
-                                c.p->decimal, err))) {
+                                c.p->decimal, err) ||
+                bank_rx_compile(&c.p->date_start, "^\\s*%DATE%(?:\\s|$)", NULL, c.p->decimal, err))) {
         bank_profile_free(c.p);
         return NULL;
     }
@@ -606,6 +609,7 @@ void bank_profile_prepare(const bank_profile *cp)
         bank_rx_jit(&p->amount_tok);
         bank_rx_jit(&p->ydate_tok);
         bank_rx_jit(&p->shape);
+        bank_rx_jit(&p->date_start);
         atomic_store(&p->jitted, true);
     }
     pthread_mutex_unlock(&p->jit_lock);
@@ -635,6 +639,7 @@ void bank_profile_free(bank_profile *p)
     bank_rx_free(&p->amount_tok);
     bank_rx_free(&p->ydate_tok);
     bank_rx_free(&p->shape);
+    bank_rx_free(&p->date_start);
     for (int f = 0; f < BF_N; f++)
         rulev_free(&p->field[f]);
     for (int f = 0; f < BS_N; f++)
