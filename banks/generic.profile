@@ -26,7 +26,7 @@ INT = interest(?: charges?| charged)?|finance charges?
 VAL = \s*:?\s+(?:=\s*)?(?:[A-Z]{3}\s?)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
 
 [fields]
-statement_date = (?i)\b(?:statement|closing|close|billing)\s+(?:closing\s+)?date\b\s*:?\s*(?<date>%YDATE%)
+statement_date = (?i)(?<!/)\b(?:statement|closing|close|billing)\s+(?:closing\s+)?date\b\s*:?\s*(?<date>%YDATE%)
 statement_date = (?i)\bstatement (?:printed|issued) on\s+(?<date>%YDATE%)
 statement_date.below = (?i)\b(?:statement|closing)\s+date\b
 period = (?i)\bopen(?:ing)?\s+date\s*:?\s*(?<start>%YDATE%)\s*-?\s*clos(?:e|ing)\s+date\s*:?\s*(?<end>%YDATE%)
