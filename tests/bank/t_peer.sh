@@ -54,50 +54,42 @@ ok "generic profile finds >= 95% of transactions ($correct of $total)" test $((c
 ok "generic profile has <= 2% false transactions ($false)" test $((false * 100)) -le $((total * 2))
 
 # --- the same statements as real PDFs ---------------------------------------
-# Drawn with cairo in two fonts and spacings, read back through MuPDF's
-# layout: the profiles must not depend on the exact spacing.
+# Read back through MuPDF's layout, drawn by two producers in several fonts
+# and spacings: the profiles must not depend on the exact spacing, nor on
+# the producer. render STYLE CASE_DIR OUT_PDF: cairo places every chunk of
+# text at its column; Ghostscript's ps2pdf embeds Type 1 fonts as CFF
+# subsets, has its own encodings (an ASCII '-' comes out as U+2212 MINUS
+# SIGN, "'" as U+2019) and here draws every page's text in scrambled order.
 MKPDF=$(dirname "$CARDLEDGER")/tests/pdf/mkpdf
-for style in "sans 8:4.8" "serif 9:5.4"; do
-    font=${style%:*} cw=${style#*:} tag=${style%% *}
-    mkdir -p "$out/pdf-$tag"
+render() {
+    local producer font size cw
+    read -r producer font size cw <<<"$1"
+    case $producer in
+    cairo) python3 "$CL_SRC/tests/bank/pages2pdf.py" "$2" "$font $size" "$cw" | "$MKPDF" - "$3" ;;
+    gs) python3 "$CL_SRC/tests/bank/pages2ps.py" "$2" "$font" "$size" "$cw" shuffle >"$3.ps" &&
+        ps2pdf "$3.ps" "$3" ;;
+    esac
+}
+for style in "cairo sans 8 4.8" "cairo serif 9 5.4" "gs Helvetica 8 4.8" "gs Times-Roman 9 5.4" "gs Courier 8 4.8"; do
+    tag=${style// /-}
+    mkdir -p "$out/$tag"
     for dir in "$cases"/*/credit; do
-        bank=$(basename "$(dirname "$dir")")
-        python3 "$CL_SRC/tests/bank/pages2pdf.py" "$dir" "$font" "$cw" | "$MKPDF" - "$out/pdf-$tag/$bank.pdf"
+        render "$style" "$dir" "$out/$tag/$(basename "$(dirname "$dir")").pdf"
     done
-    "$CL" parse "$out/pdf-$tag" >"$out/pdf-$tag.json" 2>"$out/pdf-$tag.err"
-    is "PDFs ($font): parse exits 0" "$?" 0
-    is "PDFs ($font): one statement per PDF" "$(wc -l <"$out/pdf-$tag.json")" 9
+    "$CL" parse "$out/$tag" >"$out/$tag.json" 2>"$out/$tag.err"
+    is "PDFs ($style): parse exits 0" "$?" 0
+    is "PDFs ($style): one statement per PDF" "$(wc -l <"$out/$tag.json")" 9
     for dir in "$cases"/*/credit; do
         bank=$(basename "$(dirname "$dir")")
-        grep "/$bank.pdf\"" "$out/pdf-$tag.json" >"$out/pdf-$tag-$bank.json"
-        is "PDF $bank ($font): issuer detected" "$(json_field "$out/pdf-$tag-$bank.json" issuer)" "${profile_of[$bank]}"
-        ok "PDF $bank ($font): as expected" $cmp exact "$dir" "$out/pdf-$tag-$bank.json"
-    done
-done
-# A second producer: Ghostscript's ps2pdf, with Type 1 fonts embedded as CFF
-# subsets, its own encodings (an ASCII '-' comes out as U+2212 MINUS SIGN,
-# "'" as U+2019) and every page's text drawn in a scrambled order.
-for style in "Helvetica 8 4.8" "Times-Roman 9 5.4" "Courier 8 4.8"; do
-    read -r font size cw <<<"$style"
-    mkdir -p "$out/gs-$font"
-    for dir in "$cases"/*/credit; do
-        bank=$(basename "$(dirname "$dir")")
-        python3 "$CL_SRC/tests/bank/pages2ps.py" "$dir" "$font" "$size" "$cw" shuffle >"$out/gs-$font/$bank.ps"
-        ps2pdf "$out/gs-$font/$bank.ps" "$out/gs-$font/$bank.pdf"
-    done
-    "$CL" parse "$out/gs-$font" >"$out/gs-$font.json" 2>"$out/gs-$font.err"
-    is "Ghostscript PDFs ($font): parse exits 0" "$?" 0
-    for dir in "$cases"/*/credit; do
-        bank=$(basename "$(dirname "$dir")")
-        grep "/$bank.pdf\"" "$out/gs-$font.json" >"$out/gs-$font-$bank.json"
-        is "Ghostscript PDF $bank ($font): issuer detected" "$(json_field "$out/gs-$font-$bank.json" issuer)" "${profile_of[$bank]}"
-        ok "Ghostscript PDF $bank ($font): as expected" $cmp exact "$dir" "$out/gs-$font-$bank.json"
+        grep "/$bank.pdf\"" "$out/$tag.json" >"$out/$tag-$bank.json"
+        is "PDF $bank ($style): issuer detected" "$(json_field "$out/$tag-$bank.json" issuer)" "${profile_of[$bank]}"
+        ok "PDF $bank ($style): as expected" $cmp exact "$dir" "$out/$tag-$bank.json"
     done
 done
-like "the layout shows the minus sign as '-'" "$("$CL" layout "$out/gs-Courier/dbs.pdf")" "PAYMENT - DBS INTERNET"
+like "the layout shows the minus sign as '-'" "$("$CL" layout "$out/gs-Courier-8-4.8/dbs.pdf")" "PAYMENT - DBS INTERNET"
 
 # Encrypted PDFs: passwords from --password-file or the environment.
-qpdf --encrypt 'card pw' owner-pw 256 -- "$out/pdf-sans/dbs.pdf" "$out/locked.pdf"
+qpdf --encrypt 'card pw' owner-pw 256 -- "$out/cairo-sans-8-4.8/dbs.pdf" "$out/locked.pdf"
 err=$("$CL" parse "$out/locked.pdf" 2>&1 >/dev/null); rc=$?
 is "encrypted PDF without a password: exit 1" "$rc" 1
 like "encrypted PDF without a password: says so" "$err" 'locked\.pdf: needs a password'
