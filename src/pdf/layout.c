@@ -111,12 +111,15 @@ typedef struct page_ctx {
     sbuf frag;
 } page_ctx;
 
+/* The same text at (nearly) the same place: drawn twice (fake bold).
+ * Never closer than half a piece's width, so a letter drawn on its own
+ * next to the same letter (the two f of "effect") is not a duplicate. */
 static bool is_duplicate(const page_ctx *pc, const int *keep, int nkeep, int j)
 {
     const pdf_raw_word *b = &pc->w[j];
     for (int k = nkeep - 1; k >= 0 && k >= nkeep - 3; k--) {
         const pdf_raw_word *a = &pc->w[keep[k]];
-        float tol = 0.3f * minf(wsize(a), wsize(b));
+        float tol = minf(0.3f * minf(wsize(a), wsize(b)), 0.5f * minf(a->x1 - a->x0, b->x1 - b->x0));
         if (a->len == b->len && fabsf(a->x0 - b->x0) < tol && fabsf(a->base - b->base) < tol &&
             memcmp(a->text, b->text, (size_t)a->len) == 0)
             return true;

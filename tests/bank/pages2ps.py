@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""pages2ps.py CASE_DIR FONT SIZE CHAR_WIDTH [shuffle]: print a PostScript
+"""pages2ps.py CASE_DIR FONT SIZE CHAR_WIDTH [shuffle] [glyphs]: print a PostScript
 program drawing a page_*.txt statement, for Ghostscript's ps2pdf: a second
 PDF producer beside cairo, with its own fonts (Type 1, embedded as CFF
 subsets), encodings and text operators. Every chunk of text (runs separated
 by two or more spaces) is placed at its column times CHAR_WIDTH points,
 amount-like chunks right-aligned at their last column. With "shuffle" the
-chunks of each page are drawn in a scrambled order, not reading order."""
+chunks of each page are drawn in a scrambled order, not reading order; with
+"glyphs" every letter of a left-aligned chunk is drawn on its own, at the
+width of the text before it (as some producers do), so with "shuffle" too
+the letters of a word come in any order."""
 import glob
 import os
 import random
@@ -13,7 +16,8 @@ import re
 import sys
 
 case, font, size, cw = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
-shuffle = len(sys.argv) > 5 and sys.argv[5] == 'shuffle'
+shuffle = 'shuffle' in sys.argv[5:]
+glyphs = 'glyphs' in sys.argv[5:]
 amount = re.compile(r'^[-+(]?[A-Z]{0,2}\$?-?[\d,]*\d\.\d{2}\)?(?:\s?CR|DR)?$')
 
 
@@ -53,6 +57,10 @@ for n, p in enumerate(pages, 1):
             t = m.group(0)
             if amount.match(t):
                 ops.append(f'{36 + m.end() * cw:.2f} {y:.2f} {ps_string(t)} R')
+            elif glyphs:
+                x0 = 36 + m.start() * cw
+                ops.extend(f'{ps_string(t[:i])} stringwidth pop {x0:.2f} add {y:.2f} moveto {ps_string(c)} show'
+                           for i, c in enumerate(t) if c != ' ')
             else:
                 ops.append(f'{36 + m.start() * cw:.2f} {y:.2f} moveto {ps_string(t)} show')
     if shuffle:

@@ -59,18 +59,20 @@ ok "generic profile has <= 2% false transactions ($false)" test $((false * 100))
 # the producer. render STYLE CASE_DIR OUT_PDF: cairo places every chunk of
 # text at its column; Ghostscript's ps2pdf embeds Type 1 fonts as CFF
 # subsets, has its own encodings (an ASCII '-' comes out as U+2212 MINUS
-# SIGN, "'" as U+2019) and here draws every page's text in scrambled order.
+# SIGN, "'" as U+2019) and here draws every page's text in scrambled order,
+# in one style letter by letter.
 MKPDF=$(dirname "$CARDLEDGER")/tests/pdf/mkpdf
 render() {
-    local producer font size cw
-    read -r producer font size cw <<<"$1"
+    local producer font size cw modes
+    read -r producer font size cw modes <<<"$1"
     case $producer in
     cairo) python3 "$CL_SRC/tests/bank/pages2pdf.py" "$2" "$font $size" "$cw" | "$MKPDF" - "$3" ;;
-    gs) python3 "$CL_SRC/tests/bank/pages2ps.py" "$2" "$font" "$size" "$cw" shuffle >"$3.ps" &&
+    gs) python3 "$CL_SRC/tests/bank/pages2ps.py" "$2" "$font" "$size" "$cw" shuffle $modes >"$3.ps" &&
         ps2pdf "$3.ps" "$3" ;;
     esac
 }
-for style in "cairo sans 8 4.8" "cairo serif 9 5.4" "gs Helvetica 8 4.8" "gs Times-Roman 9 5.4" "gs Courier 8 4.8"; do
+for style in "cairo sans 8 4.8" "cairo serif 9 5.4" "gs Helvetica 8 4.8" "gs Times-Roman 9 5.4" "gs Courier 8 4.8" \
+    "gs Helvetica 8 4.8 glyphs"; do
     tag=${style// /-}
     mkdir -p "$out/$tag"
     for dir in "$cases"/*/credit; do

@@ -233,15 +233,22 @@ static void test_layout_merge_and_duplicates(void **state)
     pdf_raw_word zon = rw("ZON", 0, 20, s), ama = rw("AMA", 100, 20, s);
     zon.x0 = ama.x1 + 0.02f * s;
     zon.x1 = zon.x0 + 15;
+    /* Letters drawn one by one: the second of two narrow equal letters
+     * sits within 0.3 em of the first, and is not a duplicate. */
+    pdf_raw_word co = rw("CO", 100, 80, s), f1 = rw("F", 110, 80, s), f2 = rw("F", 112.8f, 80, s),
+                 ee = rw("EE", 115.6f, 80, s);
+    f1.x1 = 112.8f;
+    f2.x1 = 115.6f;
     pdf_raw_word w[] = {
         zon, ama, rw("BOLD", 100, 40, s), rw("BOLD", 100.5f, 40, s), rw("NO", 100, 60, s), rw("GAP", 0, 60, s),
+        ee, f2, co, f1,
     };
     w[4].space_after = true;
     w[5].space_before = true;
     w[5].x0 = w[4].x1 + 0.1f * s;
     w[5].x1 = w[5].x0 + 15;
     pdf_page p = layout(w, (int)ARRAY_LEN(w));
-    assert_int_equal(p.n_lines, 3);
+    assert_int_equal(p.n_lines, 4);
     assert_int_equal(p.lines[0].n_words, 1);
     assert_string_equal(p.lines[0].words[0].text, "AMAZON");
     assert_float_equal(p.lines[0].words[0].x0, ama.x0, 0.001);
@@ -249,6 +256,7 @@ static void test_layout_merge_and_duplicates(void **state)
     assert_int_equal(p.lines[1].n_words, 1);
     assert_string_equal(p.lines[1].text, "BOLD");
     assert_string_equal(p.lines[2].text, "NO GAP");
+    assert_string_equal(p.lines[3].text, "COFFEE");
     page_free(&p);
 }
 
