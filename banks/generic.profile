@@ -19,14 +19,14 @@ kind = card
 PREV = previous (?:statement |monthly )?balance|balance (?:from )?previous statement|your previous (?:statement )?balance|last month'?s balance|opening balance|balance brought forward|balance b/?f
 NEW = new balance(?: total| this statement)?|closing balance|current balance|statement balance|total balance(?: for [A-Za-z][A-Za-z0-9 &'/.-]*?)?|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
 PAY = (?:total )?payments?\s*(?:,|and|&|/|, and)\s*(?:other )?credits|payments and refunds|new credits|repayments/credits
-PAY2 = total credit transactions|total credits
-BUY = purchases(?: and| &)? (?:adjustments|advances|other charges|charges)|purchases|new debits|new charges
+PAY2 = total credit transactions|total credits?
+BUY = purchases(?: and| &)? (?:adjustments|advances|other charges|charges)|purchases|new debits|new charges|total debits?
 FEES = fees(?: and| &)? (?:charges|charged)|fees|other charges
 INT = interest(?: charges?| charged)?|finance charges?
-VAL = \s*:?\s+(?:=\s*)?(?:[A-Z]{3}\s?)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
+VAL = (?:\s*/\s*[^\d\s/:][^\d/:]{0,40}?)?\s*:?\s+(?:=\s*)?(?:[A-Z]{1,3}\$?\s*)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
 
 [fields]
-statement_date = (?i)(?<!/)\b(?:statement|closing|close|billing)\s+(?:closing\s+)?date\b\s*:?\s*(?<date>%YDATE%)
+statement_date = (?i)(?<!/)\b(?:statement|closing|close|billing)\s+(?:closing\s+)?date\b(?:\s*/\s*[^\d\s/:][^\d/:]{0,40}?)?\s*:?\s*(?<date>%YDATE%)
 statement_date = (?i)\bstatement (?:printed|issued) on\s+(?<date>%YDATE%)
 statement_date.below = (?i)\b(?:statement|closing)\s+date\b
 period = (?i)\bopen(?:ing)?\s+date\s*:?\s*(?<start>%YDATE%)\s*-?\s*clos(?:e|ing)\s+date\s*:?\s*(?<end>%YDATE%)
@@ -40,7 +40,8 @@ currency = (?i)\bamount\s*\((?<currency>[A-Z]{3}|S\$|RM|HK\$|US\$)\)
 currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
 
 [summary]
-# A label then its amount, at the start of a line (maybe after a date) or
+# A label (maybe followed by its translation, "Previous Balance / Baki
+# Terdahulu") then its amount, at the start of a line (maybe after a date) or
 # after another column (two-column summaries; never in a line that starts
 # with a date, where a column such as a merchant category may hold such a
 # label); "= $1.00" and "+$1.00" too.
