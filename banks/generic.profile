@@ -20,7 +20,7 @@ PREV = previous (?:statement |monthly )?balance|balance (?:from )?previous state
 NEW = new balance(?: total| this statement)?|closing balance|current balance|statement balance|total balance(?: for [A-Za-z][A-Za-z0-9 &'/.-]*?)?|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
 PAY = (?:total )?payments?\s*(?:,|and|&|/|, and)\s*(?:other )?credits|payments and refunds|new credits|repayments/credits
 PAY2 = total credit transactions|total credits?
-BUY = purchases(?: and| &)? (?:adjustments|advances|other charges|charges)|purchases|new debits|new charges|total debits?
+BUY = purchases(?: and| &)? (?:adjustments|advances|other charges|charges)|purchases|new debits|new charges
 FEES = fees(?: and| &)? (?:charges|charged)|fees|other charges
 INT = interest(?: charges?| charged)?|finance charges?
 VAL = (?:\s*/\s*[^\d\s/:][^\d/:]{0,40}?)?\s*:?\s+(?:=\s*)?(?:[A-Z]{1,3}\$?\s*)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
