@@ -71,6 +71,8 @@ purchases.below = (?i)\b(?<label>new debits)\b
 line = ^\s*(?<date>%DATE%)\*?\s+(?:(?<posted_date>%DATE%)\*?\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
 # The amount in the original currency, on the line under a transaction.
 foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
+# ... after a label, or followed by the exchange rate ("EUR 212.00 @ 1.46792").
+foreign_line = ^\s{4,}(?:(?i:(?:foreign|original|transaction|local) (?:currency|amount|ccy)|amount in foreign currency|fcy)\s*:?\s*)?(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})(?:\s*(?:@|X|at)\s*\d+(?:\.\d+)?)?\s*$
 # Currencies without minor units print no decimals ("JPY 52,800").
 foreign_line = ^\s{4,}(?<foreign_currency>JPY|KRW|IDR|VND|CLP|ISK|TWD|HUF|PYG|UGX)\s?(?<foreign_amount>\d{1,3}(?:,\d{3})+|\d+)\s*$
 # "Continued on next page" and the like, alone on a line.
