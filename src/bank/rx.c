@@ -16,10 +16,11 @@ const char *const bank_group_names[BG_N] = {
     "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"    \
     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![A-Za-z])\\.?"
 
-/* An amount token: optional sign or parenthesis, currency prefix, grouped
+/* An amount token: optional sign or parenthesis, currency prefix (maybe
+ * spaced from the digits: "$      12.50", accounting style), grouped
  * digits, two decimals, optional ')' and CR/DR or trailing minus. */
 #define AMOUNT_BODY(G, D)                                                                \
-    "(?<![\\d.,])(?:[-+]\\s?)?\\(?(?:[A-Z]{1,3}\\$|RM\\s?|\\$|\xc2\xa3|\xe2\x82\xac|\xc2\xa5)?\\s?-?" \
+    "(?<![\\d.,])(?:[-+]\\s?)?\\(?(?:(?:[A-Z]{1,3}\\$|RM|\\$|\xc2\xa3|\xe2\x82\xac|\xc2\xa5) *)?\\s?-?" \
     "(?:\\d{1,3}(?:" G "\\d{3})+|\\d+)" D "\\d{2}(?![.,]?\\d)\\)?(?:\\s?(?i:CR|DR)\\b|-(?!\\d))?"
 
 static const char amount_dot[] = AMOUNT_BODY(",", "\\.");
