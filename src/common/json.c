@@ -1,25 +1,6 @@
 /* json.c - JSON string literals; see json.h. */
 #include "common/json.h"
-
-/* The code point of the UTF-8 sequence at p and its length, or 0 when
- * the bytes there are not a valid, shortest-form sequence. */
-static int utf8_decode(const unsigned char *p, unsigned *cp)
-{
-    int n = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0)
-        return 0;
-    unsigned c = n == 1 ? p[0] : p[0] & (0x7F >> n);
-    for (int k = 1; k < n; k++) {
-        if ((p[k] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (p[k] & 0x3F);
-    }
-    static const unsigned min[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return n;
-}
+#include "common/util.h"
 
 void cl_json_string(sbuf *b, const char *s, bool ascii)
 {
@@ -35,7 +16,7 @@ void cl_json_string(sbuf *b, const char *s, bool ascii)
             continue;
         }
         unsigned c;
-        int n = utf8_decode(p, &c);
+        int n = util_utf8_decode((const char *)p, &c);
         if (n == 0) {
             sbuf_putc(b, '?');
             p++;

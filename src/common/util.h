@@ -28,6 +28,10 @@ char *util_collapse_space(char *s);
 /* True when s starts with prefix. */
 bool util_starts_with(const char *s, const char *prefix);
 
+/* The code point of the UTF-8 sequence at s and its length in bytes, or
+ * 0 when the bytes there are not a valid, shortest-form sequence. */
+int util_utf8_decode(const char *s, unsigned *cp);
+
 /* Monotonic clock in milliseconds. */
 double util_now_ms(void);
 

@@ -56,21 +56,18 @@ int pdf_fold_char(int c)
     }
 }
 
-/* Every code point to fold is three bytes of UTF-8 (U+0800..U+FFFF). */
 void pdf_fold_utf8(char *s)
 {
     char *out = s;
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            int c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-            int f = pdf_fold_char(c);
-            if (f != c) {
-                *out++ = (char)f;
-                p += 3;
-                continue;
-            }
+    for (const char *p = s; *p;) {
+        unsigned c;
+        int f, n = util_utf8_decode(p, &c);
+        if (n > 1 && (f = pdf_fold_char((int)c)) != (int)c) {
+            *out++ = (char)f;   /* ASCII: the text only shrinks */
+            p += n;
+        } else {
+            *out++ = *p++;
         }
-        *out++ = (char)*p++;
     }
     *out = '\0';
 }
