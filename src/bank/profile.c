@@ -558,7 +558,8 @@ bank_profile *bank_profile_parse(const char *text, size_t len, const char *name,
                 bank_rx_compile(&c.p->ydate_tok, "%YDATE%", NULL, c.p->decimal, err) ||
                 bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s+(?=[^\\n]*[A-Za-z]{2})\\S.*\\s%AMOUNT%\\s*$", NULL,
                                 c.p->decimal, err) ||
-                bank_rx_compile(&c.p->date_start, "^\\s*%DATE%(?:\\s|$)", NULL, c.p->decimal, err))) {
+                (c.p->amount_next_line &&
+                 bank_rx_compile(&c.p->date_start, "^\\s*%DATE%(?:\\s|$)", NULL, c.p->decimal, err)))) {
         bank_profile_free(c.p);
         return NULL;
     }

@@ -95,7 +95,7 @@ typedef struct bank_profile {
     bank_rx amount_tok;     /* one amount anywhere in a line */
     bank_rx ydate_tok;      /* one date with a year */
     bank_rx shape;          /* "looks like a transaction": date, text, amount */
-    bank_rx date_start;     /* a line that starts with a date */
+    bank_rx date_start;     /* a line that starts with a date (amount_next_line only) */
 
     /* Patterns other than detection are JIT-compiled on first use. */
     atomic_bool jitted;
