@@ -3,12 +3,12 @@
 # page_*.txt files, an optional `args` file (extra `parse` arguments, e.g.
 # --profile generic) and expect.json, the parts of the `parse` output that
 # must hold (see expect_match.py). Add a case by adding a folder. Each case
-# is also drawn as a PDF by two producers (cairo, and Ghostscript with its
-# text in scrambled order) and must read the same through MuPDF.
+# is also drawn as a PDF by two producers (render-pdf.sh: cairo, and
+# Ghostscript with its text in scrambled order) and must read the same
+# through MuPDF.
 source "$CL_SRC/tests/lib.sh"
 
 out=$CL_TEST_TMP/bank_cases
-MKPDF=$(dirname "$CARDLEDGER")/tests/pdf/mkpdf
 mkdir -p "$out"
 for dir in "$CL_SRC"/tests/bank/cases/*/; do
     name=$(basename "$dir")
@@ -17,9 +17,8 @@ for dir in "$CL_SRC"/tests/bank/cases/*/; do
     "$CARDLEDGER_ASAN" parse "${args[@]}" "$dir" >"$out/$name.json" 2>"$out/$name.err"
     is "$name: parse exits 0" "$?" 0
     ok "$name: as expected" python3 "$CL_SRC/tests/bank/expect_match.py" "$dir/expect.json" "$out/$name.json"
-    python3 "$CL_SRC/tests/bank/pages2pdf.py" "$dir" "sans 8" 4.8 | "$MKPDF" - "$out/$name.cairo.pdf"
-    python3 "$CL_SRC/tests/bank/pages2ps.py" "$dir" Helvetica 8 4.8 shuffle >"$out/$name.ps"
-    ps2pdf "$out/$name.ps" "$out/$name.gs.pdf"
+    "$CL_SRC/tests/bank/render-pdf.sh" "cairo sans 8 4.8" "$dir" "$out/$name.cairo.pdf"
+    "$CL_SRC/tests/bank/render-pdf.sh" "gs Helvetica 8 4.8" "$dir" "$out/$name.gs.pdf"
     for producer in cairo gs; do
         "$CARDLEDGER_ASAN" parse "${args[@]}" "$out/$name.$producer.pdf" >"$out/$name.$producer.json" 2>/dev/null
         ok "$name as a $producer PDF: as expected" \

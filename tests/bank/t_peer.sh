@@ -55,28 +55,15 @@ ok "generic profile has <= 2% false transactions ($false)" test $((false * 100))
 
 # --- the same statements as real PDFs ---------------------------------------
 # Read back through MuPDF's layout, drawn by two producers in several fonts
-# and spacings: the profiles must not depend on the exact spacing, nor on
-# the producer. render STYLE CASE_DIR OUT_PDF: cairo places every chunk of
-# text at its column; Ghostscript's ps2pdf embeds Type 1 fonts as CFF
-# subsets, has its own encodings (an ASCII '-' comes out as U+2212 MINUS
-# SIGN, "'" as U+2019) and here draws every page's text in scrambled order,
-# in one style letter by letter.
+# and spacings (render-pdf.sh; one style letter by letter): the profiles
+# must not depend on the exact spacing, nor on the producer.
 MKPDF=$(dirname "$CARDLEDGER")/tests/pdf/mkpdf
-render() {
-    local producer font size cw modes
-    read -r producer font size cw modes <<<"$1"
-    case $producer in
-    cairo) python3 "$CL_SRC/tests/bank/pages2pdf.py" "$2" "$font $size" "$cw" | "$MKPDF" - "$3" ;;
-    gs) python3 "$CL_SRC/tests/bank/pages2ps.py" "$2" "$font" "$size" "$cw" shuffle $modes >"$3.ps" &&
-        ps2pdf "$3.ps" "$3" ;;
-    esac
-}
 for style in "cairo sans 8 4.8" "cairo serif 9 5.4" "gs Helvetica 8 4.8" "gs Times-Roman 9 5.4" "gs Courier 8 4.8" \
     "gs Helvetica 8 4.8 glyphs"; do
     tag=${style// /-}
     mkdir -p "$out/$tag"
     for dir in "$cases"/*/credit; do
-        render "$style" "$dir" "$out/$tag/$(basename "$(dirname "$dir")").pdf"
+        "$CL_SRC/tests/bank/render-pdf.sh" "$style" "$dir" "$out/$tag/$(basename "$(dirname "$dir")").pdf"
     done
     "$CL" parse "$out/$tag" >"$out/$tag.json" 2>"$out/$tag.err"
     is "PDFs ($style): parse exits 0" "$?" 0
