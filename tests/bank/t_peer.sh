@@ -6,10 +6,7 @@
 source "$CL_SRC/tests/lib.sh"
 
 CL=$CARDLEDGER_ASAN
-# The corpus sits beside the main checkout; from a worktree one level deeper.
-corpus=$CL_PEER_CORPUS
-[ -d "$corpus/cases" ] || corpus=$CL_SRC/../../shared/peer-corpus
-cases=$corpus/cases
+cases=$CL_PEER_CORPUS/cases
 if [ ! -d "$cases" ]; then
     echo "not ok 1 - peer corpus not found at $CL_PEER_CORPUS"
     exit 1

@@ -98,7 +98,6 @@ summaries_exact "summary tables still exact" "$db"
 mkpdf=$(dirname "$CARDLEDGER")/tests/pdf/mkpdf
 # The corpus sits beside the main checkout; from a worktree one level deeper.
 case_dir=$CL_PEER_CORPUS/cases/dbs/credit
-[ -d "$case_dir" ] || case_dir=$CL_SRC/../../shared/peer-corpus/cases/dbs/credit
 dup=$CL_TEST_TMP/t_ingest/dup
 mkdir -p "$dup"
 sed '/24 OCT  *DAYBREAK BAKERY/p' "$case_dir/page_01.txt" >"$dup/page_01.txt"
