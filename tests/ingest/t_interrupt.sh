@@ -62,11 +62,34 @@ like "the summary says so" "$(cat "$CL_TEST_TMP/bg.out")" "run ABORTED: interrup
 all_or_nothing "every file whole" "$db"
 
 # --- kill -9 of one worker --------------------------------------------------------------
+# The victim must be inside a file, not between two: a worker sleeping in
+# the delay hook (within the file's transaction, its claim held; a worker
+# sleeps nowhere else). It is stopped, and killed only if it stopped in that
+# very sleep (the system call it was seen sleeping in); else it goes on.
+in_sleep_call() { # PID: the number of the system call PID sleeps in, if it does
+    local sc
+    [[ $(cat "/proc/$1/wchan" 2>/dev/null) == *nanosleep* ]] || return 1
+    sc=$(cut -d' ' -f1 "/proc/$1/syscall" 2>/dev/null) || return 1
+    [[ $(cat "/proc/$1/wchan" 2>/dev/null) == *nanosleep* ]] && echo "$sc"
+}
+stop_worker_in_file() {
+    local p sc
+    for p in $(pgrep -P "$ing"); do
+        sc=$(in_sleep_call "$p") || continue
+        kill -STOP "$p"
+        for _ in $(seq 100); do [ "$(cut -d' ' -f3 "/proc/$p/stat")" = T ] && break; sleep 0.01; done
+        [ "$(cut -d' ' -f1 "/proc/$p/syscall" 2>/dev/null)" = "$sc" ] && { echo "$p"; return 0; }
+        kill -CONT "$p"
+    done
+    return 1
+}
 db=$(new_db kill_worker)
 "$CARDLEDGER" migrate up --db "$db" >/dev/null 2>&1
 start_ingest "$db" "$corpus"
 ok "ingest gets going" wait_until "$db" "SELECT count(*) >= 20 FROM raw.source_files WHERE status = 'done'"
-victim=$(pgrep -P "$ing" | head -1)
+victim=
+for _ in $(seq 400); do victim=$(stop_worker_in_file) && break; sleep 0.01; done
+ok "a worker is stopped inside a file" test -n "$victim"
 kill -9 "$victim"
 wait "$ing"
 is "the run goes on and exits 0" "$?" "0"
