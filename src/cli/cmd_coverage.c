@@ -16,7 +16,7 @@ static const cli_opt opts[] = {
     CLI_OPTS_PERIOD,
     CLI_OPTS_CARD,
     {"strict", 0, NULL, "exit 1 unless every month of every card in the range is ok"},
-    CLI_OPT_FORMAT("table or json"),
+    CLI_OPT_FORMAT("table (default) or json"),
     CLI_OPT_END,
 };
 
