@@ -1,74 +1,127 @@
 #!/usr/bin/env python3
-"""compare_parse.py - compare `cardledger parse` output with statement-gen ground truth.
+"""truth_compare.py - `cardledger parse` output against statement-gen's ground truth.
 
-    compare_parse.py PARSE_OUTPUT.jsonl TRUTH.json...
+    truth_compare.py [--count] PARSE_OUTPUT.jsonl TRUTH...
 
-PARSE_OUTPUT holds one JSON object per line, as `cardledger parse` prints them. Each truth
-file's PDF (same name, .pdf) must appear there (matched by file name) and equal the ground
-truth in every field except `file` and the transactions' `line` (line numbers are compared
-but only reported, not failed). Prints one line per mismatching statement (the first
-difference) and a final count; exits 1 on any mismatch.
+TRUTH is a ground-truth JSON file statement-gen wrote beside a PDF, or a
+directory of them. PARSE_OUTPUT holds one JSON object per line, as `cardledger
+parse` prints them, matched to a truth file by the PDF's file name.
+
+Default: every truth's statement must be in the parse output and equal the
+truth in every field the truth has (a field the truth gains, say a
+transaction's `kind`, is compared without a change here), except the fields in
+IGNORED: `file` (a path) and the transactions' `line` (the extractor's own
+layout line numbers: counted when they differ, never failed). Prints the
+first differences of each differing statement and a closing `# ...` count
+line; exits 1 on any difference.
+
+--count: for a parser not expected to be exact (the generic profile), prints
+"EXPECTED CORRECT FALSE" over all transactions, matched by MATCH_KEY (date,
+amount, description up to white space and case), and exits 0.
 """
 import json
 import os
 import sys
+from collections import Counter
 
-IGNORED = {"file"}
+# Paths not compared: top-level keys, and keys of every transaction.
+IGNORED = {"file", "transactions[].line"}
+DIFFS_PER_STATEMENT = 5
+MAX_LINES = 40
 
 
-def first_diff(got, want, path=""):
-    if isinstance(want, dict) and isinstance(got, dict):
-        for k in want:
-            if k in IGNORED and path == "":
-                continue
-            if k == "line" and path.startswith("transactions"):
+def match_key(t):
+    return (t["date"], t["amount"], " ".join(t["description"].split()).lower())
+
+
+def diffs(got, want, path=""):
+    """Differences of got from want, over want's fields, as readable lines."""
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            yield "%s: got %r, want an object" % (path or "statement", got)
+            return
+        for k, w in want.items():
+            p = "%s.%s" % (path, k) if path else k
+            if p in IGNORED:
                 continue
             if k not in got:
-                return "%s%s missing" % (path, k)
-            d = first_diff(got[k], want[k], "%s%s." % (path, k))
-            if d:
-                return d
-        return None
-    if isinstance(want, list) and isinstance(got, list):
-        if len(got) != len(want):
-            return "%s: %d items, want %d" % (path.rstrip("."), len(got), len(want))
-        for i, (g, w) in enumerate(zip(got, want)):
-            d = first_diff(g, w, "%s[%d]." % (path.rstrip("."), i))
-            if d:
-                return d
-        return None
-    if got != want:
-        return "%s: got %r, want %r" % (path.rstrip("."), got, want)
-    return None
+                yield "%s missing" % p
+            else:
+                yield from diffs(got[k], w, p)
+    elif isinstance(want, list):
+        if not isinstance(got, list):
+            yield "%s: got %r, want a list" % (path, got)
+        elif len(got) != len(want):
+            yield "%s: %d items, want %d" % (path, len(got), len(want))
+        else:
+            for i, (g, w) in enumerate(zip(got, want)):
+                # "transactions[3].amount" reported, "transactions[].amount" ignorable
+                for d in diffs(g, w, "%s[]" % path):
+                    yield d.replace("%s[]" % path, "%s[%d]" % (path, i), 1)
+    elif got != want:
+        yield "%s: got %r, want %r" % (path, got, want)
 
 
-def main(argv):
+def truth_files(args):
+    for a in args:
+        if os.path.isdir(a):
+            yield from sorted(os.path.join(a, n) for n in os.listdir(a) if n.endswith(".json"))
+        else:
+            yield a
+
+
+def load_parsed(path):
     parsed = {}
-    with open(argv[0]) as f:
+    with open(path) as f:
         for line in f:
-            line = line.strip()
-            if line:
+            if line.strip():
                 obj = json.loads(line)
                 parsed[os.path.basename(obj.get("file", ""))] = obj
-    bad = lines_off = 0
-    for path in argv[1:]:
+    return parsed
+
+
+def count(parsed, truths):
+    total = correct = false = 0
+    for path in truths:
+        want = json.load(open(path))
+        got = parsed.get(os.path.basename(path[:-5] + ".pdf"), {"transactions": []})
+        w, g = Counter(map(match_key, want["transactions"])), Counter(map(match_key, got["transactions"]))
+        total += sum(w.values())
+        correct += sum((w & g).values())
+        false += sum((g - w).values())
+    print(total, correct, false)
+    return 0
+
+
+def exact(parsed, truths):
+    statements = txns = bad = lines_off = 0
+    out = []
+    for path in truths:
         want = json.load(open(path))
         name = os.path.basename(path[:-5] + ".pdf")
         got = parsed.get(name)
-        if got is None:
-            print("%s: not in the parse output" % name)
+        statements += 1
+        txns += len(want["transactions"])
+        found = ["not in the parse output"] if got is None else list(diffs(got, want))
+        if found:
             bad += 1
-            continue
-        d = first_diff(got, want)
-        if d:
-            print("%s: %s" % (name, d))
-            bad += 1
-            continue
-        gl = [t.get("line") for t in got["transactions"]]
-        if gl != [t["line"] for t in want["transactions"]]:
+            out += ["%s: %s" % (name, d) for d in found[:DIFFS_PER_STATEMENT]]
+        elif [t.get("line") for t in got["transactions"]] != [t.get("line") for t in want["transactions"]]:
             lines_off += 1
-    print("# %d statements, %d differ, %d with other line numbers" % (len(argv) - 1, bad, lines_off))
+    for line in out[:MAX_LINES]:
+        print(line)
+    print("# %d statements, %d transactions, %d differ, %d with other line numbers" %
+          (statements, txns, bad, lines_off))
     return 1 if bad else 0
+
+
+def main(argv):
+    mode = exact
+    if argv and argv[0] == "--count":
+        mode, argv = count, argv[1:]
+    if len(argv) < 2:
+        sys.exit(__doc__.split("\n\n")[1])
+    return mode(load_parsed(argv[0]), list(truth_files(argv[1:])))
 
 
 if __name__ == "__main__":
