@@ -89,6 +89,26 @@ void db_result_free(db_result *r);
 int db_query_value(db_conn *c, const char *sql, int nparams, const char *const *params,
                    char **out, cl_err *err);
 
+/* ---- prepared statements ------------------------------------------------------
+ * A statement run for every file is parsed and planned once per connection
+ * (measured: planning the row insert alone took 1.5 ms a file). Declare it
+ * once, static, and run it with db_prep_*: the connection remembers what it
+ * has prepared, so a new connection (a reconnect) prepares again.
+ *
+ *   static const db_prepared claim = {"SELECT ... FOR UPDATE SKIP LOCKED", 0};
+ *   db_result *r = db_prep_query(c, &claim, NULL, &err);
+ */
+typedef struct db_prepared {
+    const char *sql;
+    int nparams;
+} db_prepared;
+
+/* As db_query, db_exec and db_query_value, for a prepared statement. */
+db_result *db_prep_query(db_conn *c, const db_prepared *p, const char *const *params, cl_err *err);
+long db_prep_exec(db_conn *c, const db_prepared *p, const char *const *params, cl_err *err);
+int db_prep_value(db_conn *c, const db_prepared *p, const char *const *params, char **out,
+                  cl_err *err);
+
 /* ---- transactions ----------------------------------------------------------- */
 
 int db_begin(db_conn *c, cl_err *err);
