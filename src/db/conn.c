@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *env_nonempty(const char *name)
 {
@@ -192,6 +193,19 @@ void db_close(db_conn *c)
     free(c);
 }
 
+void db_conn_abandon(db_conn *c)
+{
+    if (!c)
+        return;
+    /* Closing the socket first makes PQfinish's goodbye message fail
+     * locally instead of ending the parent's session. */
+    int fd = PQsocket(c->pg);
+    if (fd >= 0)
+        close(fd);
+    c->in_copy = false;
+    db_close(c);
+}
+
 const char *db_conn_dsn_redacted(const db_conn *c) { return c->dsn_redacted; }
 bool db_conn_is_embedded(const db_conn *c) { return c->embedded; }
 int db_backend_pid(const db_conn *c) { return PQbackendPID(c->pg); }
@@ -320,6 +334,17 @@ int db_prep_value(db_conn *c, const db_prepared *p, const char *const *params, c
                   cl_err *err)
 {
     return first_value(db_prep_query(c, p, params, err), out);
+}
+
+const char *db_param_ll(long long v, char out[24])
+{
+    snprintf(out, 24, "%lld", v);
+    return out;
+}
+
+const char *db_param_date(cl_date d, char out[11])
+{
+    return d == CL_DATE_NONE ? NULL : cl_date_format(d, out);
 }
 
 int db_nrows(const db_result *r) { return PQntuples(r->res); }

@@ -21,6 +21,7 @@
 #ifndef CL_DB_H
 #define CL_DB_H
 
+#include "common/date.h"
 #include "common/err.h"
 
 #include <stdbool.h>
@@ -52,6 +53,9 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
  * NULL on error. */
 db_conn *db_open(const char *cli_dsn, unsigned flags, cl_err *err);
 void db_close(db_conn *c);
+/* In a forked child: forget a connection inherited from the parent without
+ * sending anything on it (the parent's session stays intact). */
+void db_conn_abandon(db_conn *c);
 
 /* The DSN with any password replaced by "***" (borrowed, lives as long as c). */
 const char *db_conn_dsn_redacted(const db_conn *c);
@@ -108,6 +112,13 @@ db_result *db_prep_query(db_conn *c, const db_prepared *p, const char *const *pa
 long db_prep_exec(db_conn *c, const db_prepared *p, const char *const *params, cl_err *err);
 int db_prep_value(db_conn *c, const db_prepared *p, const char *const *params, char **out,
                   cl_err *err);
+
+/* ---- text parameters ------------------------------------------------------------ */
+
+/* v as a parameter's text, in out (returned). */
+const char *db_param_ll(long long v, char out[24]);
+/* d as YYYY-MM-DD in out, or NULL (SQL NULL) for CL_DATE_NONE. */
+const char *db_param_date(cl_date d, char out[11]);
 
 /* ---- transactions ----------------------------------------------------------- */
 

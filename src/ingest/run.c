@@ -7,7 +7,7 @@
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
-#include "db/store.h"
+#include "db/queue.h"
 #include "msg.h"
 #include "progress.h"
 #include "walk.h"

@@ -5,7 +5,7 @@
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
-#include "db/store.h"
+#include "store.h"
 #include "msg.h"
 #include "normalize.h"
 
@@ -167,12 +167,12 @@ static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, ingest_msg *o
     ingest_complete_statement(d->st);
     ingest_rows rows;
     ingest_rows_build(d->st, &rows);
-    db_statement_in in = {
+    ingest_statement_in in = {
         .st = d->st, .page_text = (const char *const *)d->pages, .n_pages = d->n_pages,
         .rows = rows.rows, .n_rows = rows.n, .parser_version = ingest_parser_version(),
         .run_id = w->cfg->run_id,
     };
-    db_store_result res;
+    ingest_store_result res;
     if (ensure_partitions(w, &rows, &err) < 0) {
         if (err.code == CL_E_DB && w->ddl) {
             db_close(w->ddl);   /* maybe only that connection: retry later */
@@ -182,7 +182,7 @@ static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, ingest_msg *o
         /* Two sessions creating one partition collide now and then:
          * take the file again later (a few times). */
         store_failed(w, f, &err, false, o, true);
-    } else if (db_store_statement(w->db, f, &in, &res, &err) < 0) {
+    } else if (ingest_store_statement(w->db, f, &in, &res, &err) < 0) {
         store_failed(w, f, &err, true, o, false);
     } else {
         test_hooks(f->path, true);
@@ -280,7 +280,7 @@ void ingest_worker_main(const ingest_worker_cfg *cfg)
         }
         process(&w, &f);
         db_claim_clear(&f);
-        if (++w.files % STAGE_VACUUM_EVERY == 0 && db_stage_vacuum(w.db, &err) < 0 &&
+        if (++w.files % STAGE_VACUUM_EVERY == 0 && ingest_stage_vacuum(w.db, &err) < 0 &&
             err.code == CL_E_DB)
             fatal(&w, &err);
     }
