@@ -1,5 +1,5 @@
 /* test_ingest.c - merchant names, fingerprints, the file walk, and the
- * storage SQL (src/db/store.c) against the scratch PostgreSQL with
+ * storage SQL (src/ingest/store.c) against the scratch PostgreSQL with
  * statements built in C. */
 #include <setjmp.h>
 #include <stdarg.h>
