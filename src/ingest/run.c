@@ -10,6 +10,7 @@
 #include "db/store.h"
 #include "progress.h"
 #include "walk.h"
+#include "common/path.h"
 #include "worker.h"
 
 #include <errno.h>
@@ -532,29 +533,34 @@ static bool any_idle(const run *r)
     return false;
 }
 
+/* A path that could not be taken: one warning line, counted as failed. */
+static void note_unreadable(run *r, const char *shown, const char *why)
+{
+    ingest_progress_clear(&r->prog);
+    log_warn("ingest_file_unreadable", LOG_S("file", shown), LOG_S("error", why));
+    r->s->files_unreadable++;
+}
+
 /* Hash files for a short slice of time, registering full batches. */
 static void discover_step(run *r)
 {
     double t0 = util_now_ms();
     while (!r->discovery_done && !r->stopping && util_now_ms() - t0 < DISCOVER_SLICE_MS) {
-        struct stat st;
-        const char *p = ingest_walk_next(r->walk, &st);
-        if (!p) {
+        const ingest_walk_item *it = ingest_walk_next(r->walk);
+        if (!it) {
             r->discovery_done = true;
             break;
         }
         r->s->files_found++;
         db_file_entry *e = &r->batch[r->nbatch];
         cl_err err = {0};
-        if (cl_sha256_file(p, e->sha256, &err) < 0) {
-            ingest_progress_clear(&r->prog);
-            log_warn("ingest_file_unreadable", LOG_S("file", p), LOG_S("error", err.msg));
-            r->s->files_unreadable++;
+        if (it->error || ingest_input_hash(it->path, it->shown, it->kind, e->sha256, &err) < 0) {
+            note_unreadable(r, it->shown, it->error ? it->error : err.msg);
             continue;
         }
-        e->path = xstrdup(p);
-        e->size = st.st_size;
-        e->mtime = st.st_mtime;
+        e->path = xstrdup(it->shown);   /* stored escaped: the worker unescapes */
+        e->size = it->st.st_size;
+        e->mtime = it->st.st_mtime;
         if (r->nbatch++ == 0)
             r->batch_t0 = util_now_ms();
         if (r->nbatch >= r->batch_limit)
@@ -632,18 +638,17 @@ static int dry_run(run *r)
     ingest_summary *s = r->s;
     bool known[BATCH_MAX];
     for (;;) {
-        struct stat st;
-        const char *p = ingest_walk_next(r->walk, &st);
-        if (p) {
+        const ingest_walk_item *it = ingest_walk_next(r->walk);
+        const char *p = it ? it->shown : NULL;
+        if (it) {
             s->files_found++;
             cl_err err = {0};
             db_file_entry *e = &r->batch[r->nbatch];
-            if (cl_sha256_file(p, e->sha256, &err) < 0) {
-                log_warn("ingest_file_unreadable", LOG_S("file", p), LOG_S("error", err.msg));
-                s->files_unreadable++;
+            if (it->error || ingest_input_hash(it->path, it->shown, it->kind, e->sha256, &err) < 0) {
+                note_unreadable(r, it->shown, it->error ? it->error : err.msg);
                 continue;
             }
-            e->path = xstrdup(p);
+            e->path = xstrdup(it->shown);
             r->nbatch++;
         }
         if (r->nbatch && (!p || r->nbatch == BATCH_MAX)) {
@@ -692,8 +697,16 @@ static int prepare(run *r)
     cl_err err = {0};
     bool embedded = false;
     unsigned flags = o->dry_run ? DB_RAW : o->no_migrate ? DB_NO_MIGRATE : DB_MIGRATE;
-    if (!(r->walk = ingest_walk_new(o->paths, o->npaths, &err)))
-        return fail_start(&err);
+    for (int i = 0; i < o->npaths; i++) {
+        struct stat st;
+        if (stat(o->paths[i], &st) != 0) {
+            char *shown = path_escape(o->paths[i]);
+            cl_err_set(&err, CL_E_USAGE, "%s: %s", shown, strerror(errno));
+            free(shown);
+            return fail_start(&err);
+        }
+    }
+    r->walk = ingest_walk_new(o->paths, o->npaths);
     if (!(r->db = db_open(o->dsn, flags, &err)) ||
         db_resolve_dsn(o->dsn, &r->dsn, &embedded, &err) < 0)
         return fail_start(&err);
