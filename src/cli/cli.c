@@ -144,6 +144,8 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out)
             const char *bad = argv[optind - 1];
             if (c == ':')
                 cli_usage_error(cmd, "option %s needs a value", bad);
+            else if (cmd->unknown_option_hint)
+                cli_usage_error(cmd, "unknown option %s. HINT: %s", bad, cmd->unknown_option_hint);
             else
                 cli_usage_error(cmd, "unknown option %s", bad);
             return -1;

@@ -55,6 +55,7 @@ typedef struct cli_command {
     const char *description;    /* paragraphs and examples for --help */
     const cli_opt *opts;        /* terminated by CLI_OPT_END; may be NULL */
     const char *positional;     /* "INPUT..." for a generated usage line */
+    const char *unknown_option_hint;    /* added to "unknown option" errors, or NULL */
     /* Called with the parsed arguments; --help and usage errors never reach it. */
     int (*run)(const struct cli_command *cmd, const cli_args *a);
 } cli_command;

@@ -131,6 +131,18 @@ static bool db_alive(run *r)
 
 /* ---- logging one file ------------------------------------------------------------ */
 
+static void note_failure(ingest_summary *s, const char *file, const char *reason)
+{
+    if (s->n_failures >= INGEST_SUMMARY_FAILURES)
+        return;
+    size_t n = strlen(file);    /* most reasons start with the file's name */
+    if (strncmp(reason, file, n) == 0 && reason[n] == ':' && reason[n + 1] == ' ')
+        reason += n + 2;
+    snprintf(s->failures[s->n_failures].file, sizeof s->failures[0].file, "%s", file);
+    snprintf(s->failures[s->n_failures].reason, sizeof s->failures[0].reason, "%s", reason);
+    s->n_failures++;
+}
+
 static void log_file(run *r, const worker *w, const char *outcome, const char *profile, long pages,
                      long txns, long inserted, long ms, const char *error)
 {
@@ -138,7 +150,13 @@ static void log_file(run *r, const worker *w, const char *outcome, const char *p
     snprintf(sha, sizeof sha, "%.12s", w->sha);
     ingest_progress_clear(&r->prog);
     const char *file = w->path ? w->path : "?";
-    if (error && *error)
+    /* On a terminal the progress bar stands alone: per-file events are
+     * debug-level there (failures are listed in the summary). */
+    if (r->o->progress)
+        log_debug("ingest_file", LOG_S("file", file), LOG_S("sha256", sha), LOG_S("profile", profile),
+                  LOG_I("pages", pages), LOG_I("transactions", txns), LOG_I("inserted", inserted),
+                  LOG_I("ms", ms), LOG_S("outcome", outcome), LOG_S("error", error ? error : ""));
+    else if (error && *error)
         log_warn("ingest_file", LOG_S("file", file), LOG_S("sha256", sha), LOG_S("profile", profile),
                  LOG_I("pages", pages), LOG_I("transactions", txns), LOG_I("inserted", inserted),
                  LOG_I("ms", ms), LOG_S("outcome", outcome), LOG_S("error", error));
@@ -277,8 +295,10 @@ static void file_lost(run *r, worker *w, int status)
     }
     long ms = (long)(util_now_ms() - w->file_start);
     log_file(r, w, final ? "failed" : "retry", "", 0, 0, 0, ms, reason);
-    if (final && rc > 0)
+    if (final && rc > 0) {
         r->s->files_failed++;
+        note_failure(r->s, w->path ? w->path : "?", reason);
+    }
     if (!final) {
         r->gen++;               /* pending again: someone may take it */
         wake_idle(r);
@@ -351,6 +371,7 @@ static void on_done(run *r, worker *w, char **f, int n)
         s->txns_present += txns;
     } else if (strcmp(outcome, "failed") == 0) {
         s->files_failed++;
+        note_failure(s, w->path ? w->path : "?", f[10]);
     }
     if (strcmp(outcome, "retry") == 0) {
         ingest_progress_clear(&r->prog);
@@ -539,6 +560,20 @@ static void note_unreadable(run *r, const char *shown, const char *why)
     ingest_progress_clear(&r->prog);
     log_warn("ingest_file_unreadable", LOG_S("file", shown), LOG_S("error", why));
     r->s->files_unreadable++;
+    note_failure(r->s, shown, why);
+}
+
+/* A PATH under which nothing was found is most likely the wrong folder. */
+static void warn_empty_paths(run *r)
+{
+    for (int i = 0; i < r->o->npaths; i++)
+        if (ingest_walk_found(r->walk, i) == 0) {
+            char *shown = path_escape(r->o->paths[i]);
+            ingest_progress_clear(&r->prog);
+            log_warn("ingest_no_statements", LOG_S("path", shown),
+                     LOG_S("detail", "no PDF files or page_*.txt folders found there"));
+            free(shown);
+        }
 }
 
 /* Hash files for a short slice of time, registering full batches. */
@@ -570,6 +605,7 @@ static void discover_step(run *r)
         flush_batch(r);
     if (r->discovery_done) {
         r->s->files_skipped = ingest_walk_skipped(r->walk);
+        warn_empty_paths(r);
         wake_idle(r);
     }
 }
@@ -633,13 +669,54 @@ static void finish(run *r, double t0)
         log_warn("ingest_run_record_failed", LOG_S("error", err.msg));
 }
 
+/* The contents a dry run has seen (first 64 bits of each SHA-256). */
+typedef struct sha_set {
+    uint64_t *v;
+    size_t cap, n;
+} sha_set;
+
+/* Add h; false when it was there already. 0 marks an empty slot. */
+static bool sha_set_add(sha_set *s, const char *hex)
+{
+    char head[17];
+    memcpy(head, hex, 16);
+    head[16] = '\0';
+    uint64_t h = strtoull(head, NULL, 16) | 1;
+    if (s->n * 2 >= s->cap) {
+        sha_set t = {xcalloc(s->cap ? s->cap * 2 : 1024, sizeof *t.v), s->cap ? s->cap * 2 : 1024, 0};
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i]) {
+                size_t j = (size_t)(s->v[i] >> 3) & (t.cap - 1);
+                while (t.v[j])
+                    j = (j + 1) & (t.cap - 1);
+                t.v[j] = s->v[i];
+                t.n++;
+            }
+        free(s->v);
+        *s = t;
+    }
+    size_t j = (size_t)(h >> 3) & (s->cap - 1);
+    while (s->v[j]) {
+        if (s->v[j] == h)
+            return false;
+        j = (j + 1) & (s->cap - 1);
+    }
+    s->v[j] = h;
+    s->n++;
+    return true;
+}
+
+/* Classify every file as the run would, by content, and list them in
+ * walk order on stdout: new, known (registered before) or copy (the same
+ * content as an earlier file of this run, so the run would not read it). */
 static int dry_run(run *r)
 {
     ingest_summary *s = r->s;
     bool known[BATCH_MAX];
+    sha_set seen = {0};
+    int code = -1;
     for (;;) {
         const ingest_walk_item *it = ingest_walk_next(r->walk);
-        const char *p = it ? it->shown : NULL;
         if (it) {
             s->files_found++;
             cl_err err = {0};
@@ -651,25 +728,33 @@ static int dry_run(run *r)
             e->path = xstrdup(it->shown);
             r->nbatch++;
         }
-        if (r->nbatch && (!p || r->nbatch == BATCH_MAX)) {
+        if (r->nbatch && (!it || r->nbatch == BATCH_MAX)) {
             cl_err err = {0};
             if (db_lookup_files(r->db, r->batch, r->nbatch, known, &err) < 0) {
                 fprintf(stderr, "cardledger ingest: %s\n", err.msg);
                 free_batch(r);
-                return cl_err_exit_code(&err);
+                code = cl_err_exit_code(&err);
+                break;
             }
             for (int i = 0; i < r->nbatch; i++) {
-                if (!known[i])
-                    log_info("ingest_would_read", LOG_S("file", r->batch[i].path));
-                s->files_known += known[i];
-                s->files_new += !known[i];
+                const char *what = known[i] ? "known" : sha_set_add(&seen, r->batch[i].sha256) ? "new" : "copy";
+                if (!known[i] && *what == 'n')
+                    log_debug("ingest_would_read", LOG_S("file", r->batch[i].path));
+                printf("%s\t%s\n", what, r->batch[i].path);
+                s->files_new += *what == 'n';
+                s->files_known += *what != 'n';
+                s->files_copies += *what == 'c';
             }
             free_batch(r);
         }
-        if (!p)
+        if (!it)
             break;
     }
+    free(seen.v);
     s->files_skipped = ingest_walk_skipped(r->walk);
+    warn_empty_paths(r);
+    if (code >= 0)
+        return code;
     return s->files_unreadable ? CL_EXIT_FAILED : CL_EXIT_OK;
 }
 

@@ -36,6 +36,7 @@ struct ingest_walk {
     dir_id *seen;               /* open-addressing set; dev 0 + ino 0 = empty slot */
     size_t seen_cap, seen_n;
     long skipped, errors;
+    long *found;                /* items yielded per argument */
 };
 
 static size_t id_hash(dir_id id)
@@ -80,6 +81,7 @@ ingest_walk *ingest_walk_new(char *const *paths, int n)
     ingest_walk *w = xcalloc(1, sizeof *w);
     w->args = paths;
     w->nargs = n;
+    w->found = xcalloc((size_t)(n > 0 ? n : 1), sizeof *w->found);
     return w;
 }
 
@@ -93,6 +95,7 @@ static const ingest_walk_item *item(ingest_walk *w, const ingest_input_kind *kin
 {
     free(w->shown);
     w->shown = path_escape(sbuf_str(&w->path));
+    w->found[w->next_arg - 1]++;
     w->item = (ingest_walk_item){.path = sbuf_str(&w->path), .shown = w->shown, .kind = kind,
                                  .arg = w->next_arg - 1};
     if (st)
@@ -254,6 +257,7 @@ const ingest_walk_item *ingest_walk_next(ingest_walk *w)
 
 long ingest_walk_skipped(const ingest_walk *w) { return w->skipped; }
 long ingest_walk_errors(const ingest_walk *w) { return w->errors; }
+long ingest_walk_found(const ingest_walk *w, int arg) { return arg < w->nargs ? w->found[arg] : 0; }
 
 void ingest_walk_free(ingest_walk *w)
 {
@@ -263,6 +267,7 @@ void ingest_walk_free(ingest_walk *w)
         pop_dir(w);
     free(w->stack);
     free(w->seen);
+    free(w->found);
     free(w->shown);
     sbuf_free(&w->path);
     sbuf_free(&w->error);

@@ -45,6 +45,8 @@ const ingest_walk_item *ingest_walk_next(ingest_walk *w);
 /* Entries skipped (hidden, not an input kind) and errors yielded so far. */
 long ingest_walk_skipped(const ingest_walk *w);
 long ingest_walk_errors(const ingest_walk *w);
+/* Inputs and errors yielded so far under PATH argument arg. */
+long ingest_walk_found(const ingest_walk *w, int arg);
 void ingest_walk_free(ingest_walk *w);
 
 #endif

@@ -196,8 +196,8 @@ static int caught(fz_context *ctx, const char *path, const char *what, cl_err *e
     if (t_mem.hit || fz_caught(ctx) == FZ_ERROR_MEMORY) {
         if (g_limit)
             return cl_err_set(err, CL_E_NOMEM,
-                              "%s: needs more than the %zu MB memory limit of the PDF reader",
-                              path, g_limit >> 20);
+                              "%s: needs more than the %g MB memory limit of the PDF reader",
+                              path, (double)g_limit / 1048576.0);
         return cl_err_set(err, CL_E_NOMEM, "%s: out of memory reading the PDF", path);
     }
     return cl_err_set(err, CL_E_PDF, "%s: %s (%s)", path, what, fz_caught_message(ctx));
@@ -602,8 +602,8 @@ int pdf_text_load_buf(const char *name, const void *data, size_t len, const pdf_
     if (rc == 0 && t_late)
         rc = late_error(path, err);
     else if (rc == 0 && t_mem.hit)   /* MuPDF swallowed a refused allocation */
-        rc = cl_err_set(err, CL_E_NOMEM, "%s: needs more than the %zu MB memory limit of the PDF reader",
-                        path, g_limit >> 20);
+        rc = cl_err_set(err, CL_E_NOMEM, "%s: needs more than the %g MB memory limit of the PDF reader",
+                        path, (double)g_limit / 1048576.0);
     t_deadline = 0;                 /* dropping the document must not fail */
     t_late = false;
     fz_drop_document(ctx, doc);
@@ -631,8 +631,8 @@ int pdf_read_regular(const char *path, const char *name, void **data, size_t *le
      * caller hashes the same bytes (no second open, no race). */
     if (g_limit && (size_t)st.st_size > g_limit) {
         close(fd);
-        return cl_err_set(err, CL_E_NOMEM, "%s: the file is larger than the %zu MB memory limit", name,
-                          g_limit >> 20);
+        return cl_err_set(err, CL_E_NOMEM, "%s: the file is larger than the %g MB memory limit", name,
+                          (double)g_limit / 1048576.0);
     }
     size_t cap = (size_t)st.st_size + 1, n = 0;
     char *buf = malloc(cap);
