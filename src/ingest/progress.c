@@ -91,8 +91,7 @@ void ingest_summary_print(const ingest_summary *s, FILE *out)
     fprintf(out, "  skipped (hidden, not PDF)  %9ld\n", s->files_skipped);
     if (s->dry_run) {
         if (s->files_copies)
-            fprintf(out, "      of which copies        %9ld  (same content as another file found)\n",
-                    s->files_copies);
+            fprintf(out, "      of which copies        %9ld\n", s->files_copies);
         fprintf(out, "  would be read              %9ld\n", s->files_new);
         fprintf(out, "  elapsed                    %9.1f s\n", secs);
         print_failures(s, out);

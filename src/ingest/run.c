@@ -511,6 +511,50 @@ static void free_batch(run *r)
     r->nbatch = 0;
 }
 
+/* A file this run failed because its registered path was gone (an older
+ * run registered it by a relative path, or it moved) is pending again when
+ * the walk finds its content at a path that exists: the path was the
+ * problem, not the content. Escaped paths hold no newline, so the batch
+ * travels as two newline-joined parameters. Returns the files revived. */
+static long revive_moved(run *r, db_conn *db)
+{
+    if (!db)
+        return 0;
+    sbuf shas = {0}, paths = {0};
+    for (int i = 0; i < r->nbatch; i++) {
+        sbuf_printf(&shas, "%s%s", i ? "\n" : "", r->batch[i].sha256);
+        sbuf_printf(&paths, "%s%s", i ? "\n" : "", r->batch[i].path);
+    }
+    char run_id[24];
+    snprintf(run_id, sizeof run_id, "%lld", r->s->run_id);
+    const char *params[] = {sbuf_str(&shas), sbuf_str(&paths), run_id};
+    cl_err err = {0};
+    long n = db_exec(db,
+                     "UPDATE raw.source_files f SET status = 'pending', path = v.path FROM "
+                     "(SELECT DISTINCT ON (sha256) sha256, path FROM unnest(string_to_array($1, E'\\n'), "
+                     "string_to_array($2, E'\\n')) AS u(sha256, path) ORDER BY sha256, path) v "
+                     "WHERE f.sha256 = v.sha256 AND f.status = 'failed' AND f.last_run_id = $3::bigint "
+                     "AND f.path <> v.path AND f.last_error LIKE '%: No such file or directory'",
+                     3, params, &err);
+    sbuf_free(&shas);
+    sbuf_free(&paths);
+    if (n < 0) {
+        log_warn("ingest_revive_failed", LOG_S("error", err.msg));
+        return 0;
+    }
+    /* Not failed after all: the summary and the exit code follow. */
+    r->s->files_failed -= n;
+    for (long k = 0; k < n && r->s->n_failures > 0; k++)
+        for (int i = r->s->n_failures - 1; i >= 0; i--)
+            if (strstr(r->s->failures[i].reason, "No such file or directory")) {
+                memmove(&r->s->failures[i], &r->s->failures[i + 1],
+                        (size_t)(r->s->n_failures - i - 1) * sizeof r->s->failures[0]);
+                r->s->n_failures--;
+                break;
+            }
+    return n;
+}
+
 static void flush_batch(run *r)
 {
     if (!r->nbatch)
@@ -534,9 +578,10 @@ static void flush_batch(run *r)
     } else {
         r->s->files_new += c.new_files;
         r->s->files_known += c.known;
-        r->s->files_known_failed += c.known_failed;
-        r->total += c.new_files;
-        if (c.new_files > 0) {
+        long revived = revive_moved(r, parent_db(r));
+        r->s->files_known_failed += c.known_failed - revived;
+        r->total += c.new_files + revived;
+        if (c.new_files > 0 || revived > 0) {
             r->gen++;
             wake_idle(r);
         }

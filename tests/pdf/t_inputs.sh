@@ -118,10 +118,10 @@ ok "a 1 MB line in a page file is read in linear time (well under a minute)" tes
 
 # --- a path over 4,095 bytes -----------------------------------------------
 deep=$T/deep
-p=$deep
-while [ ${#p} -lt 4200 ]; do p=$p/dddddddddddddddddddddddddddddddddddddddddddddddddddddddd; done
-mkdir -p "$p" 2>/dev/null || (d=$deep; cd "$T"; mkdir -p deep; cd deep; while [ ${#d} -lt 4200 ]; do mkdir dddddddddddddddddddddddddddddddddddddddddddddddddddddddd; cd dddddddddddddddddddddddddddddddddddddddddddddddddddddddd; d=$d/dddddddddddddddddddddddddddddddddddddddddddddddddddddddd; done; cp "$first" s.pdf)
-(cd "$deep"; while cd dddddddddddddddddddddddddddddddddddddddddddddddddddddddd 2>/dev/null; do :; done; cp "$first" s.pdf)
+long=$(printf 'd%.0s' $(seq 200))
+(mkdir -p "$deep" && cd "$deep" && for i in $(seq 22); do mkdir "$long" && cd "$long" || exit 1; done &&
+    cp "$first" s.pdf)
+ok "a statement more than 4,095 bytes deep was made" test $? -eq 0
 "$CARDLEDGER" parse "$deep" >/dev/null 2>"$T/err"
 is "parse: a path over 4,095 bytes is an error (exit 1)" "$?" 1
 like "parse: one line saying so" "$(cat "$T/err")" "path longer than 4,095 bytes"
