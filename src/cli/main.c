@@ -1,5 +1,6 @@
 /* main.c - cardledger entry point: global flags, then dispatch to a command. */
 #include "cli.h"
+#include "common/env.h"
 #include "common/err.h"
 #include "common/log.h"
 
@@ -22,6 +23,7 @@ static void print_overview(FILE *out)
             "            3 database unavailable, 4 schema or migration problem\n"
             "\nThe database is --db DSN, else $CARDLEDGER_DB, else $DATABASE_URL, else the\n"
             "embedded cluster in $CARDLEDGER_HOME (default ~/.local/share/cardledger).\n");
+    cl_env_print_help(out);
 }
 
 /* Edit distance of two short words (commands), for "did you mean". */

@@ -1,5 +1,6 @@
 /* conn.c - choosing a database, connecting, statements, results, transactions. */
 #include "common/log.h"
+#include "common/env.h"
 #include "common/util.h"
 #include "db_internal.h"
 
@@ -7,11 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *env_nonempty(const char *name)
-{
-    const char *v = getenv(name);
-    return v && *v ? v : NULL;
-}
 
 /* One line: white space runs (libpq's messages span lines) become one space. */
 static void one_line(const char *in, char *out, size_t outsz)
@@ -26,11 +22,11 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
 {
     const char *dsn = cli_dsn && *cli_dsn ? cli_dsn : NULL;
     if (!dsn)
-        dsn = env_nonempty("CARDLEDGER_DB");
+        dsn = cl_env_get(CL_ENV_DB);
     if (!dsn)
-        dsn = env_nonempty("DATABASE_URL");
+        dsn = cl_env_get(CL_ENV_DATABASE_URL);
     /* libpq's own variables select a server too: use its defaults. */
-    if (!dsn && (env_nonempty("PGSERVICE") || env_nonempty("PGHOST") || env_nonempty("PGHOSTADDR")))
+    if (!dsn && (cl_env_get(CL_ENV_PGSERVICE) || cl_env_get(CL_ENV_PGHOST) || cl_env_get(CL_ENV_PGHOSTADDR)))
         dsn = "";
     if (dsn && *dsn) {
         /* Checked with libpq's own parser, so 'not a dsn' is told apart
@@ -43,7 +39,7 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
             one_line(why ? why : "out of memory", msg, sizeof msg);
             PQfreemem(why);
             return cl_err_set(err, CL_E_USAGE, "the connection string of %s is invalid: %s",
-                              dsn == cli_dsn ? "--db" : dsn == env_nonempty("CARDLEDGER_DB") ? "$CARDLEDGER_DB"
+                              dsn == cli_dsn ? "--db" : dsn == cl_env_get(CL_ENV_DB) ? "$CARDLEDGER_DB"
                                                                                               : "$DATABASE_URL",
                               msg);
         }
