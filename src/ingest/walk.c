@@ -14,7 +14,8 @@
 #include <string.h>
 
 typedef struct frame {
-    char **names;               /* this directory's entries, sorted */
+    char **names;               /* this directory's entries, sorted: a d_type
+                                 * byte, then the name */
     size_t n, next;
     size_t path_len;            /* length of this directory's path in w->path */
 } frame;
@@ -87,7 +88,7 @@ ingest_walk *ingest_walk_new(char *const *paths, int n)
 
 static int cmp_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 /* Fill the item for the current path; shown is path_escape()d. */
@@ -145,7 +146,11 @@ static const ingest_walk_item *push_dir(ingest_walk *w, const struct stat *st)
             cap = cap ? cap * 2 : 32;
             f.names = xrealloc(f.names, cap * sizeof *f.names);
         }
-        f.names[f.n++] = xstrdup(e->d_name);
+        size_t len = strlen(e->d_name);
+        char *entry = xmalloc(len + 2);
+        entry[0] = (char)e->d_type;
+        memcpy(entry + 1, e->d_name, len + 1);
+        f.names[f.n++] = entry;
     }
     closedir(d);
     if (f.n > 1)
@@ -196,7 +201,7 @@ static const ingest_walk_item *next_arg(ingest_walk *w)
         return directory(w, &st);
     if (!S_ISREG(st.st_mode))
         return fail_kind(w, st.st_mode);
-    /* Shown as given? No: the canonical path is what gets registered. */
+    /* The kind by the name given (a link may be named otherwise). */
     return item(w, ingest_input_for_file(sbuf_str(&w->path), a), &st);
 }
 
@@ -204,8 +209,14 @@ static const ingest_walk_item *next_arg(ingest_walk *w)
  * to yield (skipped, entered, or a directory already seen). */
 static const ingest_walk_item *next_entry(ingest_walk *w, frame *f)
 {
-    const char *name = f->names[f->next++];
+    const char *entry = f->names[f->next++], *name = entry + 1;
     if (name[0] == '.') {
+        w->skipped++;
+        return NULL;
+    }
+    const ingest_input_kind *k = ingest_input_by_name(name);
+    /* Cheap rejection of files that are no input kind, before any stat. */
+    if (!k && (unsigned char)entry[0] == DT_REG) {
         w->skipped++;
         return NULL;
     }
@@ -215,7 +226,6 @@ static const ingest_walk_item *next_entry(ingest_walk *w, frame *f)
     sbuf_puts(&w->path, name);
     if (w->path.len > PATH_LIMIT)
         return fail(w, "path longer than 4,095 bytes");
-    const ingest_input_kind *k = ingest_input_by_name(name);
     struct stat st;
     if (stat(sbuf_str(&w->path), &st) != 0) {
         if (!k) {               /* a dangling link that is no input anyway */
