@@ -108,7 +108,7 @@ const ingest_input_kind *ingest_input_folder(const char *dir)
     return found ? &kinds[1] : NULL;
 }
 
-const char *ingest_input_kinds_text(void) { return "PDF files or page_*.txt folders"; }
+const char *ingest_input_kinds_text(void) { return "PDF files or page_*.txt directories"; }
 
 int ingest_input_load(const char *path, const char *name, const ingest_input_kind *kind,
                       const pdf_passwords *pw, ingest_loaded *out, cl_err *err)

@@ -54,7 +54,7 @@ const ingest_input_kind *ingest_input_by_name(const char *name);
 const ingest_input_kind *ingest_input_for_file(const char *path, const char *name);
 /* The folder kind a directory is (page_*.txt files), or NULL: walk into it. */
 const ingest_input_kind *ingest_input_folder(const char *dir);
-/* "PDF files or page_*.txt folders": what the kinds are, for messages. */
+/* "PDF files or page_*.txt directories": what the kinds are, for messages. */
 const char *ingest_input_kinds_text(void);
 
 /* Open path (kind NULL: decided here) and read its document. Only regular

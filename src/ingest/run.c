@@ -615,8 +615,9 @@ static void warn_empty_paths(run *r)
         if (ingest_walk_found(r->walk, i) == 0) {
             char *shown = path_escape(r->o->paths[i]);
             ingest_progress_clear(&r->prog);
-            log_warn("ingest_no_statements", LOG_S("path", shown),
-                     LOG_S("detail", "no PDF files or page_*.txt folders found there"));
+            char detail[96];
+            snprintf(detail, sizeof detail, "no %s found there", ingest_input_kinds_text());
+            log_warn("ingest_no_statements", LOG_S("path", shown), LOG_S("detail", detail));
             free(shown);
         }
 }
