@@ -599,7 +599,7 @@ int pdf_text_load_buf(const char *name, const void *data, size_t len, const pdf_
         rc = load_pages(ctx, doc, t, err);
         t->repaired = pdf_mupdf_was_repaired(ctx, doc) != 0;
     }
-    if (rc == 0 && t_late)
+    if (t_late)     /* whatever failed, it failed because time ran out */
         rc = late_error(path, err);
     else if (rc == 0 && t_mem.hit)   /* MuPDF swallowed a refused allocation */
         rc = cl_err_set(err, CL_E_NOMEM, "%s: needs more than the %g MB memory limit of the PDF reader",

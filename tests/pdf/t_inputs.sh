@@ -99,6 +99,13 @@ like "--max-pages is the same cap for any document" "$(cat "$T/err")" "pages, mo
 like "layout: --memory-limit fails a document with one line" "$(cat "$T/err")" "memory limit"
 "$CARDLEDGER" parse --memory-limit 0.3 "$first" 2>"$T/err" >/dev/null
 like "parse: --memory-limit is accepted and applied" "$(cat "$T/err")" "memory limit"
+second=$(ls "$T/good"/*.pdf | sed -n 2p)
+out=$("$CARDLEDGER_ASAN" parse --file-timeout 0.000001 "$first" "$second" 2>"$T/err")
+is "parse: --file-timeout fails a document that takes longer (exit 1)" "$?" 1
+is "... one line per document, and the run goes on to the next" \
+    "$(grep -c 'took longer than the 1e-06 s time limit per file' "$T/err")" 2
+"$CARDLEDGER_ASAN" layout --quiet --file-timeout 0.000001 "$first" 2>"$T/err"
+like "layout: the same time limit" "$(cat "$T/err")" "^cardledger layout: $first: took longer than"
 "$CARDLEDGER" parse --file-timeout nope "$first" 2>"$T/err" >/dev/null
 is "parse: a bad --file-timeout is a usage error" "$?" 2
 
