@@ -123,6 +123,17 @@ ingest "$db4" "$T/empty"
 like "a PATH without statements gets a warning" "$(cat "$CL_TEST_TMP/ingest.err")" \
     '"event":"ingest_no_statements".*"path":"[^"]*empty"'
 
+# --- a path over 4,095 bytes: an error, not a silent skip ------------------------
+long=$(printf 'd%.0s' $(seq 200))
+(mkdir -p "$T/deep" && cd "$T/deep" && for i in $(seq 22); do mkdir "$long" && cd "$long" || exit 1; done &&
+    cp "$first" s.pdf)
+ingest "$db4" "$T/deep"
+is "a path over 4,095 bytes: exit 1" "$?" 1
+like "... one warning saying so" "$(grep ingest_file_unreadable "$CL_TEST_TMP/ingest.err")" \
+    "path longer than 4,095 bytes"
+is "... counted as unreadable" "$(summary_value unreadable)" 1
+rm -rf "$T/deep"
+
 # --- messages ------------------------------------------------------------------
 "$CARDLEDGER" ingest -j "$T/in" 2>"$T/err"
 is "-j PATH: usage error" "$?" 2
