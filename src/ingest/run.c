@@ -11,6 +11,7 @@
 #include "msg.h"
 #include "progress.h"
 #include "walk.h"
+#include "common/path.h"
 #include "worker.h"
 
 #include <errno.h>
@@ -131,6 +132,18 @@ static bool db_alive(run *r)
 
 /* ---- logging one file ------------------------------------------------------------ */
 
+static void note_failure(ingest_summary *s, const char *file, const char *reason)
+{
+    if (s->n_failures >= INGEST_SUMMARY_FAILURES)
+        return;
+    size_t n = strlen(file);    /* most reasons start with the file's name */
+    if (strncmp(reason, file, n) == 0 && reason[n] == ':' && reason[n + 1] == ' ')
+        reason += n + 2;
+    snprintf(s->failures[s->n_failures].file, sizeof s->failures[0].file, "%s", file);
+    snprintf(s->failures[s->n_failures].reason, sizeof s->failures[0].reason, "%s", reason);
+    s->n_failures++;
+}
+
 static void log_file(run *r, const worker *w, const char *outcome, const char *profile, long pages,
                      long txns, long inserted, long ms, const char *error)
 {
@@ -138,7 +151,13 @@ static void log_file(run *r, const worker *w, const char *outcome, const char *p
     snprintf(sha, sizeof sha, "%.12s", w->sha);
     ingest_progress_clear(&r->prog);
     const char *file = w->path ? w->path : "?";
-    if (error && *error)
+    /* On a terminal the progress bar stands alone: per-file events are
+     * debug-level there (failures are listed in the summary). */
+    if (r->o->progress)
+        log_debug("ingest_file", LOG_S("file", file), LOG_S("sha256", sha), LOG_S("profile", profile),
+                  LOG_I("pages", pages), LOG_I("transactions", txns), LOG_I("inserted", inserted),
+                  LOG_I("ms", ms), LOG_S("outcome", outcome), LOG_S("error", error ? error : ""));
+    else if (error && *error)
         log_warn("ingest_file", LOG_S("file", file), LOG_S("sha256", sha), LOG_S("profile", profile),
                  LOG_I("pages", pages), LOG_I("transactions", txns), LOG_I("inserted", inserted),
                  LOG_I("ms", ms), LOG_S("outcome", outcome), LOG_S("error", error));
@@ -277,8 +296,10 @@ static void file_lost(run *r, worker *w, int status)
     }
     long ms = (long)(util_now_ms() - w->file_start);
     log_file(r, w, final ? "failed" : "retry", "", 0, 0, 0, ms, reason);
-    if (final && rc > 0)
+    if (final && rc > 0) {
         r->s->files_failed++;
+        note_failure(r->s, w->path ? w->path : "?", reason);
+    }
     if (!final) {
         r->gen++;               /* pending again: someone may take it */
         wake_idle(r);
@@ -335,6 +356,7 @@ static void on_done(run *r, worker *w, const ingest_msg *m)
         break;
     case INGEST_FAILED:
         s->files_failed++;
+        note_failure(s, w->path ? w->path : "?", m->error);
         break;
     case INGEST_RETRY:
         break;
@@ -476,6 +498,50 @@ static void free_batch(run *r)
     r->nbatch = 0;
 }
 
+/* A file this run failed because its registered path was gone (an older
+ * run registered it by a relative path, or it moved) is pending again when
+ * the walk finds its content at a path that exists: the path was the
+ * problem, not the content. Escaped paths hold no newline, so the batch
+ * travels as two newline-joined parameters. Returns the files revived. */
+static long revive_moved(run *r, db_conn *db)
+{
+    if (!db)
+        return 0;
+    sbuf shas = {0}, paths = {0};
+    for (int i = 0; i < r->nbatch; i++) {
+        sbuf_printf(&shas, "%s%s", i ? "\n" : "", r->batch[i].sha256);
+        sbuf_printf(&paths, "%s%s", i ? "\n" : "", r->batch[i].path);
+    }
+    char run_id[24];
+    snprintf(run_id, sizeof run_id, "%lld", r->s->run_id);
+    const char *params[] = {sbuf_str(&shas), sbuf_str(&paths), run_id};
+    cl_err err = {0};
+    long n = db_exec(db,
+                     "UPDATE raw.source_files f SET status = 'pending', path = v.path FROM "
+                     "(SELECT DISTINCT ON (sha256) sha256, path FROM unnest(string_to_array($1, E'\\n'), "
+                     "string_to_array($2, E'\\n')) AS u(sha256, path) ORDER BY sha256, path) v "
+                     "WHERE f.sha256 = v.sha256 AND f.status = 'failed' AND f.last_run_id = $3::bigint "
+                     "AND f.path <> v.path AND f.last_error LIKE '%: No such file or directory'",
+                     3, params, &err);
+    sbuf_free(&shas);
+    sbuf_free(&paths);
+    if (n < 0) {
+        log_warn("ingest_revive_failed", LOG_S("error", err.msg));
+        return 0;
+    }
+    /* Not failed after all: the summary and the exit code follow. */
+    r->s->files_failed -= n;
+    for (long k = 0; k < n && r->s->n_failures > 0; k++)
+        for (int i = r->s->n_failures - 1; i >= 0; i--)
+            if (strstr(r->s->failures[i].reason, "No such file or directory")) {
+                memmove(&r->s->failures[i], &r->s->failures[i + 1],
+                        (size_t)(r->s->n_failures - i - 1) * sizeof r->s->failures[0]);
+                r->s->n_failures--;
+                break;
+            }
+    return n;
+}
+
 static void flush_batch(run *r)
 {
     if (!r->nbatch)
@@ -499,9 +565,10 @@ static void flush_batch(run *r)
     } else {
         r->s->files_new += c.new_files;
         r->s->files_known += c.known;
-        r->s->files_known_failed += c.known_failed;
-        r->total += c.new_files;
-        if (c.new_files > 0) {
+        long revived = revive_moved(r, parent_db(r));
+        r->s->files_known_failed += c.known_failed - revived;
+        r->total += c.new_files + revived;
+        if (c.new_files > 0 || revived > 0) {
             r->gen++;
             wake_idle(r);
         }
@@ -519,29 +586,49 @@ static bool any_idle(const run *r)
     return false;
 }
 
+/* A path that could not be taken: one warning line, counted as failed. */
+static void note_unreadable(run *r, const char *shown, const char *why)
+{
+    ingest_progress_clear(&r->prog);
+    log_warn("ingest_file_unreadable", LOG_S("file", shown), LOG_S("error", why));
+    r->s->files_unreadable++;
+    note_failure(r->s, shown, why);
+}
+
+/* A PATH under which nothing was found is most likely the wrong folder. */
+static void warn_empty_paths(run *r)
+{
+    for (int i = 0; i < r->o->npaths; i++)
+        if (ingest_walk_found(r->walk, i) == 0) {
+            char *shown = path_escape(r->o->paths[i]);
+            ingest_progress_clear(&r->prog);
+            char detail[96];
+            snprintf(detail, sizeof detail, "no %s found there", ingest_input_kinds_text());
+            log_warn("ingest_no_statements", LOG_S("path", shown), LOG_S("detail", detail));
+            free(shown);
+        }
+}
+
 /* Hash files for a short slice of time, registering full batches. */
 static void discover_step(run *r)
 {
     double t0 = util_now_ms();
     while (!r->discovery_done && !r->stopping && util_now_ms() - t0 < DISCOVER_SLICE_MS) {
-        struct stat st;
-        const char *p = ingest_walk_next(r->walk, &st);
-        if (!p) {
+        const ingest_walk_item *it = ingest_walk_next(r->walk);
+        if (!it) {
             r->discovery_done = true;
             break;
         }
         r->s->files_found++;
         db_file_entry *e = &r->batch[r->nbatch];
         cl_err err = {0};
-        if (cl_sha256_file(p, e->sha256, &err) < 0) {
-            ingest_progress_clear(&r->prog);
-            log_warn("ingest_file_unreadable", LOG_S("file", p), LOG_S("error", err.msg));
-            r->s->files_unreadable++;
+        if (it->error || ingest_input_hash(it->path, it->shown, it->kind, e->sha256, &err) < 0) {
+            note_unreadable(r, it->shown, it->error ? it->error : err.msg);
             continue;
         }
-        e->path = xstrdup(p);
-        e->size = st.st_size;
-        e->mtime = st.st_mtime;
+        e->path = xstrdup(it->shown);   /* stored escaped: the worker unescapes */
+        e->size = it->st.st_size;
+        e->mtime = it->st.st_mtime;
         if (r->nbatch++ == 0)
             r->batch_t0 = util_now_ms();
         if (r->nbatch >= r->batch_limit)
@@ -551,6 +638,7 @@ static void discover_step(run *r)
         flush_batch(r);
     if (r->discovery_done) {
         r->s->files_skipped = ingest_walk_skipped(r->walk);
+        warn_empty_paths(r);
         wake_idle(r);
     }
 }
@@ -614,44 +702,92 @@ static void finish(run *r, double t0)
         log_warn("ingest_run_record_failed", LOG_S("error", err.msg));
 }
 
+/* The contents a dry run has seen (first 64 bits of each SHA-256). */
+typedef struct sha_set {
+    uint64_t *v;
+    size_t cap, n;
+} sha_set;
+
+/* Add h; false when it was there already. 0 marks an empty slot. */
+static bool sha_set_add(sha_set *s, const char *hex)
+{
+    char head[17];
+    memcpy(head, hex, 16);
+    head[16] = '\0';
+    uint64_t h = strtoull(head, NULL, 16) | 1;
+    if (s->n * 2 >= s->cap) {
+        sha_set t = {xcalloc(s->cap ? s->cap * 2 : 1024, sizeof *t.v), s->cap ? s->cap * 2 : 1024, 0};
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i]) {
+                size_t j = (size_t)(s->v[i] >> 3) & (t.cap - 1);
+                while (t.v[j])
+                    j = (j + 1) & (t.cap - 1);
+                t.v[j] = s->v[i];
+                t.n++;
+            }
+        free(s->v);
+        *s = t;
+    }
+    size_t j = (size_t)(h >> 3) & (s->cap - 1);
+    while (s->v[j]) {
+        if (s->v[j] == h)
+            return false;
+        j = (j + 1) & (s->cap - 1);
+    }
+    s->v[j] = h;
+    s->n++;
+    return true;
+}
+
+/* Classify every file as the run would, by content, and list them in
+ * walk order on stdout: new, known (registered before) or copy (the same
+ * content as an earlier file of this run, so the run would not read it). */
 static int dry_run(run *r)
 {
     ingest_summary *s = r->s;
     bool known[BATCH_MAX];
+    sha_set seen = {0};
+    int code = -1;
     for (;;) {
-        struct stat st;
-        const char *p = ingest_walk_next(r->walk, &st);
-        if (p) {
+        const ingest_walk_item *it = ingest_walk_next(r->walk);
+        if (it) {
             s->files_found++;
             cl_err err = {0};
             db_file_entry *e = &r->batch[r->nbatch];
-            if (cl_sha256_file(p, e->sha256, &err) < 0) {
-                log_warn("ingest_file_unreadable", LOG_S("file", p), LOG_S("error", err.msg));
-                s->files_unreadable++;
+            if (it->error || ingest_input_hash(it->path, it->shown, it->kind, e->sha256, &err) < 0) {
+                note_unreadable(r, it->shown, it->error ? it->error : err.msg);
                 continue;
             }
-            e->path = xstrdup(p);
+            e->path = xstrdup(it->shown);
             r->nbatch++;
         }
-        if (r->nbatch && (!p || r->nbatch == BATCH_MAX)) {
+        if (r->nbatch && (!it || r->nbatch == BATCH_MAX)) {
             cl_err err = {0};
             if (db_lookup_files(r->db, r->batch, r->nbatch, known, &err) < 0) {
                 fprintf(stderr, "cardledger ingest: %s\n", err.msg);
                 free_batch(r);
-                return cl_err_exit_code(&err);
+                code = cl_err_exit_code(&err);
+                break;
             }
             for (int i = 0; i < r->nbatch; i++) {
-                if (!known[i])
-                    log_info("ingest_would_read", LOG_S("file", r->batch[i].path));
-                s->files_known += known[i];
-                s->files_new += !known[i];
+                const char *what = known[i] ? "known" : sha_set_add(&seen, r->batch[i].sha256) ? "new" : "copy";
+                if (!known[i] && *what == 'n')
+                    log_debug("ingest_would_read", LOG_S("file", r->batch[i].path));
+                printf("%s\t%s\n", what, r->batch[i].path);
+                s->files_new += *what == 'n';
+                s->files_known += *what != 'n';
+                s->files_copies += *what == 'c';
             }
             free_batch(r);
         }
-        if (!p)
+        if (!it)
             break;
     }
+    free(seen.v);
     s->files_skipped = ingest_walk_skipped(r->walk);
+    warn_empty_paths(r);
+    if (code >= 0)
+        return code;
     return s->files_unreadable ? CL_EXIT_FAILED : CL_EXIT_OK;
 }
 
@@ -679,8 +815,16 @@ static int prepare(run *r)
     cl_err err = {0};
     bool embedded = false;
     unsigned flags = o->dry_run ? DB_RAW : o->no_migrate ? DB_NO_MIGRATE : DB_MIGRATE;
-    if (!(r->walk = ingest_walk_new(o->paths, o->npaths, &err)))
-        return fail_start(&err);
+    for (int i = 0; i < o->npaths; i++) {
+        struct stat st;
+        if (stat(o->paths[i], &st) != 0) {
+            char *shown = path_escape(o->paths[i]);
+            cl_err_set(&err, CL_E_USAGE, "%s: %s", shown, strerror(errno));
+            free(shown);
+            return fail_start(&err);
+        }
+    }
+    r->walk = ingest_walk_new(o->paths, o->npaths);
     if (!(r->db = db_open(o->dsn, flags, &err)) ||
         db_resolve_dsn(o->dsn, &r->dsn, &embedded, &err) < 0)
         return fail_start(&err);
