@@ -720,13 +720,16 @@ static int dry_run(run *r)
     return s->files_unreadable ? CL_EXIT_FAILED : CL_EXIT_OK;
 }
 
+/* The PATH arguments as the run row stores them (escaped: they are bytes). */
 static char *join_paths(const ingest_opts *o)
 {
     sbuf b = {0};
     for (int i = 0; i < o->npaths; i++) {
+        char *shown = path_escape(o->paths[i]);
         if (i)
             sbuf_putc(&b, '\n');
-        sbuf_puts(&b, o->paths[i]);
+        sbuf_puts(&b, shown);
+        free(shown);
     }
     return sbuf_detach(&b);
 }
