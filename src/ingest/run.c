@@ -10,6 +10,7 @@
 #include "db/queue.h"
 #include "msg.h"
 #include "progress.h"
+#include "discover.h"
 #include "walk.h"
 #include "common/path.h"
 #include "worker.h"
@@ -132,17 +133,6 @@ static bool db_alive(run *r)
 
 /* ---- logging one file ------------------------------------------------------------ */
 
-static void note_failure(ingest_summary *s, const char *file, const char *reason)
-{
-    if (s->n_failures >= INGEST_SUMMARY_FAILURES)
-        return;
-    size_t n = strlen(file);    /* most reasons start with the file's name */
-    if (strncmp(reason, file, n) == 0 && reason[n] == ':' && reason[n + 1] == ' ')
-        reason += n + 2;
-    snprintf(s->failures[s->n_failures].file, sizeof s->failures[0].file, "%s", file);
-    snprintf(s->failures[s->n_failures].reason, sizeof s->failures[0].reason, "%s", reason);
-    s->n_failures++;
-}
 
 static void log_file(run *r, const worker *w, const char *outcome, const char *profile, long pages,
                      long txns, long inserted, long ms, const char *error)
@@ -298,7 +288,7 @@ static void file_lost(run *r, worker *w, int status)
     log_file(r, w, final ? "failed" : "retry", "", 0, 0, 0, ms, reason);
     if (final && rc > 0) {
         r->s->files_failed++;
-        note_failure(r->s, w->path ? w->path : "?", reason);
+        ingest_summary_note_failure(r->s, w->path ? w->path : "?", reason);
     }
     if (!final) {
         r->gen++;               /* pending again: someone may take it */
@@ -356,7 +346,7 @@ static void on_done(run *r, worker *w, const ingest_msg *m)
         break;
     case INGEST_FAILED:
         s->files_failed++;
-        note_failure(s, w->path ? w->path : "?", m->error);
+        ingest_summary_note_failure(s, w->path ? w->path : "?", m->error);
         break;
     case INGEST_RETRY:
         break;
@@ -498,47 +488,18 @@ static void free_batch(run *r)
     r->nbatch = 0;
 }
 
-/* A file this run failed because its registered path was gone (an older
- * run registered it by a relative path, or it moved) is pending again when
- * the walk finds its content at a path that exists: the path was the
- * problem, not the content. Escaped paths hold no newline, so the batch
- * travels as two newline-joined parameters. Returns the files revived. */
+/* See ingest_revive_moved; the summary and the exit code follow. */
 static long revive_moved(run *r, db_conn *db)
 {
     if (!db)
         return 0;
-    sbuf shas = {0}, paths = {0};
-    for (int i = 0; i < r->nbatch; i++) {
-        sbuf_printf(&shas, "%s%s", i ? "\n" : "", r->batch[i].sha256);
-        sbuf_printf(&paths, "%s%s", i ? "\n" : "", r->batch[i].path);
-    }
-    char run_id[24];
-    snprintf(run_id, sizeof run_id, "%lld", r->s->run_id);
-    const char *params[] = {sbuf_str(&shas), sbuf_str(&paths), run_id};
     cl_err err = {0};
-    long n = db_exec(db,
-                     "UPDATE raw.source_files f SET status = 'pending', path = v.path FROM "
-                     "(SELECT DISTINCT ON (sha256) sha256, path FROM unnest(string_to_array($1, E'\\n'), "
-                     "string_to_array($2, E'\\n')) AS u(sha256, path) ORDER BY sha256, path) v "
-                     "WHERE f.sha256 = v.sha256 AND f.status = 'failed' AND f.last_run_id = $3::bigint "
-                     "AND f.path <> v.path AND f.last_error LIKE '%: No such file or directory'",
-                     3, params, &err);
-    sbuf_free(&shas);
-    sbuf_free(&paths);
+    long n = ingest_revive_moved(db, r->batch, r->nbatch, r->s->run_id, &err);
     if (n < 0) {
         log_warn("ingest_revive_failed", LOG_S("error", err.msg));
         return 0;
     }
-    /* Not failed after all: the summary and the exit code follow. */
-    r->s->files_failed -= n;
-    for (long k = 0; k < n && r->s->n_failures > 0; k++)
-        for (int i = r->s->n_failures - 1; i >= 0; i--)
-            if (strstr(r->s->failures[i].reason, "No such file or directory")) {
-                memmove(&r->s->failures[i], &r->s->failures[i + 1],
-                        (size_t)(r->s->n_failures - i - 1) * sizeof r->s->failures[0]);
-                r->s->n_failures--;
-                break;
-            }
+    ingest_summary_forget_missing(r->s, n);
     return n;
 }
 
@@ -592,7 +553,7 @@ static void note_unreadable(run *r, const char *shown, const char *why)
     ingest_progress_clear(&r->prog);
     log_warn("ingest_file_unreadable", LOG_S("file", shown), LOG_S("error", why));
     r->s->files_unreadable++;
-    note_failure(r->s, shown, why);
+    ingest_summary_note_failure(r->s, shown, why);
 }
 
 /* A PATH under which nothing was found is most likely the wrong folder. */
@@ -702,43 +663,6 @@ static void finish(run *r, double t0)
         log_warn("ingest_run_record_failed", LOG_S("error", err.msg));
 }
 
-/* The contents a dry run has seen (first 64 bits of each SHA-256). */
-typedef struct sha_set {
-    uint64_t *v;
-    size_t cap, n;
-} sha_set;
-
-/* Add h; false when it was there already. 0 marks an empty slot. */
-static bool sha_set_add(sha_set *s, const char *hex)
-{
-    char head[17];
-    memcpy(head, hex, 16);
-    head[16] = '\0';
-    uint64_t h = strtoull(head, NULL, 16) | 1;
-    if (s->n * 2 >= s->cap) {
-        sha_set t = {xcalloc(s->cap ? s->cap * 2 : 1024, sizeof *t.v), s->cap ? s->cap * 2 : 1024, 0};
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->v[i]) {
-                size_t j = (size_t)(s->v[i] >> 3) & (t.cap - 1);
-                while (t.v[j])
-                    j = (j + 1) & (t.cap - 1);
-                t.v[j] = s->v[i];
-                t.n++;
-            }
-        free(s->v);
-        *s = t;
-    }
-    size_t j = (size_t)(h >> 3) & (s->cap - 1);
-    while (s->v[j]) {
-        if (s->v[j] == h)
-            return false;
-        j = (j + 1) & (s->cap - 1);
-    }
-    s->v[j] = h;
-    s->n++;
-    return true;
-}
-
 /* Classify every file as the run would, by content, and list them in
  * walk order on stdout: new, known (registered before) or copy (the same
  * content as an earlier file of this run, so the run would not read it). */
@@ -746,7 +670,7 @@ static int dry_run(run *r)
 {
     ingest_summary *s = r->s;
     bool known[BATCH_MAX];
-    sha_set seen = {0};
+    ingest_content_set seen = {0};
     int code = -1;
     for (;;) {
         const ingest_walk_item *it = ingest_walk_next(r->walk);
@@ -769,21 +693,13 @@ static int dry_run(run *r)
                 code = cl_err_exit_code(&err);
                 break;
             }
-            for (int i = 0; i < r->nbatch; i++) {
-                const char *what = known[i] ? "known" : sha_set_add(&seen, r->batch[i].sha256) ? "new" : "copy";
-                if (!known[i] && *what == 'n')
-                    log_debug("ingest_would_read", LOG_S("file", r->batch[i].path));
-                printf("%s\t%s\n", what, r->batch[i].path);
-                s->files_new += *what == 'n';
-                s->files_known += *what != 'n';
-                s->files_copies += *what == 'c';
-            }
+            ingest_dry_run_classify(r->batch, r->nbatch, known, &seen, s, stdout);
             free_batch(r);
         }
         if (!it)
             break;
     }
-    free(seen.v);
+    ingest_content_set_free(&seen);
     s->files_skipped = ingest_walk_skipped(r->walk);
     warn_empty_paths(r);
     if (code >= 0)
@@ -791,13 +707,16 @@ static int dry_run(run *r)
     return s->files_unreadable ? CL_EXIT_FAILED : CL_EXIT_OK;
 }
 
+/* The PATH arguments as the run row stores them (escaped: they are bytes). */
 static char *join_paths(const ingest_opts *o)
 {
     sbuf b = {0};
     for (int i = 0; i < o->npaths; i++) {
+        char *shown = path_escape(o->paths[i]);
         if (i)
             sbuf_putc(&b, '\n');
-        sbuf_puts(&b, o->paths[i]);
+        sbuf_puts(&b, shown);
+        free(shown);
     }
     return sbuf_detach(&b);
 }

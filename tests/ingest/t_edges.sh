@@ -57,6 +57,9 @@ like "... the FIFO" "$(grep -A3 'failed files:' "$CL_TEST_TMP/ingest.out")" "fif
 ok "every log line is valid JSON" python3 -c '
 import json, sys
 for l in open(sys.argv[1], encoding="utf-8"): json.loads(l)' "$CL_TEST_TMP/ingest.err"
+ingest "$db" "$T/in/$bad"
+is "a non-UTF-8 name given as PATH: the run is recorded (exit 0)" "$?" 0
+like "... its PATH stored escaped" "$(q "$db" "SELECT paths FROM raw.ingest_runs ORDER BY id DESC LIMIT 1")" 'copy\\xFF\.pdf$'
 rm -f "$T/in/fifo.pdf" "$T/in/huge.pdf"
 
 # --- a pending file takes the path a later run has just seen --------------------
