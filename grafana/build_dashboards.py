@@ -1,0 +1,595 @@
+#!/usr/bin/env python3
+"""grafana/build_dashboards.py - writes the four Grafana dashboards (grafana/dashboards/*.json).
+
+The JSON files are generated so that every panel shares one definition of the
+filters (card, category, kind, search, currency), the spend definition
+(analytics.kinds.is_spend) and the data source; edit this file, run it, and
+commit both. `--check` exits 1 when a JSON file differs from what it would write
+(tests/grafana runs it).
+
+Conventions of the SQL (see README "Grafana"):
+- Multi-value variables (card, category, kind) are used as ${var:sqlstring}, so
+  every value is a quoted literal; their custom "All" value is '-1', so
+  `'-1' IN (${card:sqlstring})` is true for All and the planner drops the filter.
+  Without a custom all value Grafana sends every option, which also works.
+- Category 0 is "(uncategorized)" (category_id NULL).
+- Transaction-level panels filter $__timeFilter(posting_date) (the partition key).
+  Panels on the month summaries take the whole months that overlap the range.
+- Money is never summed across currencies: money panels filter ${currency}.
+"""
+import json
+import os
+import sys
+
+DS = {"type": "grafana-postgresql-datasource", "uid": "cardledger-pg"}
+SCHEMA_VERSION = 42
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "dashboards")
+
+# ---- SQL fragments ---------------------------------------------------------------
+
+SEARCH = "${search:sqlstring}"
+# The search text as an ILIKE pattern matching it literally (\, % and _ escaped).
+PATTERN = ("('%' || replace(replace(replace(" + SEARCH + ", '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')")
+CURRENCY = "${currency:sqlstring}"
+
+
+def f_card(col):
+    return f"('-1' IN (${{card:sqlstring}}) OR {col} IN (${{card:sqlstring}}))"
+
+
+def f_category(col):
+    return f"('-1' IN (${{category:sqlstring}}) OR coalesce({col}, 0) IN (${{category:sqlstring}}))"
+
+
+def f_kind(col):
+    return f"('-1' IN (${{kind:sqlstring}}) OR {col} IN (${{kind:sqlstring}}))"
+
+
+def f_search(*cols):
+    return "(" + SEARCH + " = '' OR " + " OR ".join(f"{c} ILIKE {PATTERN}" for c in cols) + ")"
+
+
+# Whole months overlapping the dashboard range (the summaries are by month).
+MONTHS = "s.month BETWEEN date_trunc('month', $__timeFrom()::date)::date AND $__timeTo()::date"
+MONTH_TIME = "(s.month::timestamp AT TIME ZONE 'UTC')"
+
+# The month summary as one relation s: card x category x kind x currency when no
+# search text is given, else the merchant summary restricted to merchants whose
+# name matches (the summaries know merchants, not descriptions). The planner
+# removes the branch whose constant condition is false.
+SUMMARY = f"""(SELECT month, card_id, category_id, kind, currency, txn_count, net
+        FROM analytics.spend_by_month_card_category
+       WHERE {SEARCH} = ''
+      UNION ALL
+      SELECT sm.month, sm.card_id, sm.category_id, sm.kind, sm.currency, sm.txn_count, sm.net
+        FROM analytics.spend_by_month_merchant sm
+        JOIN analytics.merchants m ON m.id = sm.merchant_id
+       WHERE {SEARCH} <> '' AND (m.name ILIKE {PATTERN} OR m.display_name ILIKE {PATTERN})) s
+  JOIN analytics.kinds k ON k.kind = s.kind"""
+
+SUMMARY_WHERE = f"""{MONTHS}
+  AND s.currency = {CURRENCY}
+  AND {f_card('s.card_id')}
+  AND {f_category('s.category_id')}
+  AND {f_kind('s.kind')}"""
+
+SPEND = "coalesce(-sum(s.net) FILTER (WHERE k.is_spend), 0)"
+REFUNDS = "coalesce(sum(s.net) FILTER (WHERE s.kind = 'refund'), 0)"
+PAYMENTS = "coalesce(sum(s.net) FILTER (WHERE s.kind = 'payment'), 0)"
+CARD_NAME = "coalesce(c.label, c.issuer || ' ' || c.card_last4)"
+
+TXN_WHERE = f"""$__timeFilter(t.posting_date)
+  AND {f_card('t.card_id')}
+  AND {f_category('t.category_id')}
+  AND {f_kind('t.kind')}"""
+
+# ---- variables ----------------------------------------------------------------------
+
+
+def var_query(name, label, sql, multi=True, description=""):
+    v = {"name": name, "label": label, "type": "query", "datasource": DS, "query": sql,
+         "definition": sql, "refresh": 1, "sort": 0, "hide": 0, "regex": "",
+         "description": description, "allowCustomValue": False, "options": []}
+    if multi:
+        v.update({"multi": True, "includeAll": True, "allValue": "'-1'",
+                  "current": {"text": ["All"], "value": ["$__all"]}})
+    else:
+        v.update({"multi": False, "includeAll": False, "current": {}})
+    return v
+
+
+V_CURRENCY = var_query(
+    "currency", "Currency",
+    "SELECT currency FROM analytics.spend_by_month_card_category GROUP BY currency "
+    "ORDER BY sum(txn_count) DESC, currency", multi=False,
+    description="Money is shown per currency, never summed across currencies")
+V_CARD = var_query(
+    "card", "Card",
+    "SELECT id::text AS __value, coalesce(label, issuer || ' ' || card_last4) AS __text "
+    "FROM analytics.cards ORDER BY 2",
+    description="Cards by label or issuer and last 4 digits")
+V_CATEGORY = var_query(
+    "category", "Category",
+    "SELECT __value, __text FROM (SELECT '0' AS __value, '(uncategorized)' AS __text "
+    "UNION ALL SELECT id::text, name FROM analytics.categories) c ORDER BY __text",
+    description="Categories; (uncategorized) is a transaction without one")
+V_KIND = var_query(
+    "kind", "Kind", "SELECT kind AS __value, label AS __text FROM analytics.kinds ORDER BY kind",
+    description="Transaction kinds (spend = purchases, fees, interest, cash advances minus refunds)")
+V_SEARCH = {"name": "search", "label": "Search", "type": "textbox", "query": "", "hide": 0,
+            "current": {"text": "", "value": ""},
+            "description": "Case-insensitive text in the description or merchant name "
+                           "(summary panels: the merchant name)"}
+
+# ---- panels ---------------------------------------------------------------------------
+
+
+class Layout:
+    """Places panels left to right in rows of 24 columns."""
+
+    def __init__(self):
+        self.x = self.y = self.row_h = 0
+        self.next_id = 1
+
+    def place(self, w, h):
+        if self.x + w > 24:
+            self.x, self.y, self.row_h = 0, self.y + self.row_h, 0
+        pos = {"h": h, "w": w, "x": self.x, "y": self.y}
+        self.x += w
+        self.row_h = max(self.row_h, h)
+        return pos
+
+
+def panel(lay, ptype, title, sql, w, h, description="", fmt="table", unit="none", decimals=2,
+          options=None, field_defaults=None, overrides=None):
+    pid = lay.next_id
+    lay.next_id += 1
+    defaults = {"unit": unit, "decimals": decimals}
+    defaults.update(field_defaults or {})
+    return {
+        "id": pid, "type": ptype, "title": title, "description": description,
+        "datasource": DS, "gridPos": lay.place(w, h),
+        "targets": [{"refId": "A", "datasource": DS, "editorMode": "code", "format": fmt,
+                     "rawQuery": True, "rawSql": sql.strip()}],
+        "fieldConfig": {"defaults": defaults, "overrides": overrides or []},
+        "options": options or {},
+    }
+
+
+def stat(lay, title, sql, w=6, description="", decimals=2):
+    return panel(lay, "stat", title, sql, w, 4, description, decimals=decimals,
+                 options={"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                          "colorMode": "none", "graphMode": "none", "textMode": "value"})
+
+
+def timeseries(lay, title, sql, w=12, h=8, description="", bars=False, stack=False, display=None):
+    custom = {"drawStyle": "bars" if bars else "line", "fillOpacity": 80 if bars else 10,
+              "lineWidth": 1, "showPoints": "auto", "spanNulls": False,
+              "stacking": {"mode": "normal" if stack else "none", "group": "A"}}
+    defaults = {"custom": custom}
+    if display:
+        defaults["displayName"] = display
+    return panel(lay, "timeseries", title, sql, w, h, description, fmt="time_series",
+                 field_defaults=defaults,
+                 options={"legend": {"displayMode": "list", "placement": "bottom", "showLegend": True},
+                          "tooltip": {"mode": "multi", "sort": "none"}})
+
+
+def table(lay, title, sql, w=24, h=9, description=""):
+    return panel(lay, "table", title, sql, w, h, description,
+                 options={"showHeader": True, "cellHeight": "sm", "footer": {"show": False}},
+                 field_defaults={"custom": {"align": "auto", "filterable": True}})
+
+
+# ---- Overview -----------------------------------------------------------------------------
+
+
+def overview():
+    lay = Layout()
+    by_month = f"""
+SELECT {MONTH_TIME} AS "time",
+       {SPEND} AS "Spend",
+       {REFUNDS} AS "Refunds",
+       {PAYMENTS} AS "Payments"
+FROM {SUMMARY}
+WHERE {SUMMARY_WHERE}
+GROUP BY s.month
+ORDER BY 1"""
+    panels = [
+        stat(lay, "Spend", f"SELECT {SPEND} AS \"Spend\"\nFROM {SUMMARY}\nWHERE {SUMMARY_WHERE}",
+             description="Purchases + fees + interest + cash advances - refunds, in the chosen "
+                         "currency, over the whole months of the range"),
+        stat(lay, "Transactions", f"SELECT coalesce(sum(s.txn_count), 0) AS \"Transactions\"\n"
+                                  f"FROM {SUMMARY}\nWHERE {SUMMARY_WHERE}", decimals=0,
+             description="Transactions of every selected kind"),
+        stat(lay, "Average spend per month",
+             f"SELECT coalesce({SPEND} / nullif(count(DISTINCT s.month), 0), 0) AS \"Average per month\"\n"
+             f"FROM {SUMMARY}\nWHERE {SUMMARY_WHERE}",
+             description="Spend divided by the months of the range that have transactions"),
+        stat(lay, "Largest purchase", f"""
+SELECT max(-t.amount) AS "Largest purchase"
+FROM analytics.transactions t
+LEFT JOIN analytics.merchants m ON m.id = t.merchant_id
+WHERE {TXN_WHERE}
+  AND t.kind = 'purchase'
+  AND t.currency = {CURRENCY}
+  AND {f_search('t.description', 'm.name')}""",
+             description="The largest single purchase in the range (exact dates)"),
+        timeseries(lay, "Spend, refunds and payments per month", by_month, w=24, bars=True,
+                   description="Payments and balance transfers are never spend"),
+        timeseries(lay, "Spend by category per month", f"""
+SELECT {MONTH_TIME} AS "time",
+       coalesce(cat.name, '(uncategorized)') AS category,
+       -sum(s.net) AS "Spend"
+FROM {SUMMARY}
+LEFT JOIN analytics.categories cat ON cat.id = s.category_id
+WHERE {SUMMARY_WHERE}
+  AND k.is_spend
+GROUP BY 1, 2
+ORDER BY 1, 2""", w=12, bars=True, stack=True, display="${__field.labels.category}"),
+        panel(lay, "piechart", "Spend by category", f"""
+SELECT coalesce(cat.name, '(uncategorized)') AS "Category",
+       -sum(s.net) AS "Spend"
+FROM {SUMMARY}
+LEFT JOIN analytics.categories cat ON cat.id = s.category_id
+WHERE {SUMMARY_WHERE}
+  AND k.is_spend
+GROUP BY 1
+ORDER BY 2 DESC""", 12, 8,
+              options={"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": True},
+                       "pieType": "pie", "displayLabels": ["name", "percent"],
+                       "legend": {"displayMode": "table", "placement": "right", "showLegend": True,
+                                  "values": ["value", "percent"]}}),
+        panel(lay, "barchart", "Spend by card", f"""
+SELECT {CARD_NAME} AS "Card",
+       {SPEND} AS "Spend",
+       {REFUNDS} AS "Refunds",
+       {PAYMENTS} AS "Payments"
+FROM {SUMMARY}
+JOIN analytics.cards c ON c.id = s.card_id
+WHERE {SUMMARY_WHERE}
+GROUP BY 1
+ORDER BY 2 DESC""", 12, 8,
+              options={"xField": "Card", "orientation": "horizontal", "showValue": "auto",
+                       "stacking": "none", "groupWidth": 0.7, "barWidth": 0.97,
+                       "legend": {"displayMode": "list", "placement": "bottom", "showLegend": True}}),
+        table(lay, "Top merchants", f"""
+SELECT coalesce(m.display_name, m.name) AS "Merchant",
+       coalesce(cat.name, '(uncategorized)') AS "Category",
+       sum(s.txn_count) AS "Transactions",
+       coalesce(-sum(s.net) FILTER (WHERE k.is_spend), 0) AS "Spend"
+FROM analytics.spend_by_month_merchant s
+JOIN analytics.kinds k ON k.kind = s.kind
+JOIN analytics.merchants m ON m.id = s.merchant_id
+LEFT JOIN analytics.categories cat ON cat.id = m.category_id
+WHERE {SUMMARY_WHERE}
+  AND {f_search('m.name', 'm.display_name')}
+GROUP BY m.id, 1, 2
+ORDER BY 4 DESC, 1
+LIMIT 20""", w=12, h=8, description="The 20 merchants with the most spend in the range"),
+    ]
+    return dashboard("cardledger-overview", "cardledger: Overview", panels,
+                     [V_CURRENCY, V_CARD, V_CATEGORY, V_KIND, V_SEARCH])
+
+
+# ---- Transactions ---------------------------------------------------------------------------
+
+
+def transactions():
+    lay = Layout()
+    where = f"""$__timeFilter(v.posting_date)
+  AND {f_card('v.card_id')}
+  AND {f_category('v.category_id')}
+  AND {f_kind('v.kind')}
+  AND {f_search('v.description', 'v.merchant')}"""
+    panels = [
+        table(lay, "Totals by currency", f"""
+SELECT v.currency AS "Currency",
+       count(*) AS "Transactions",
+       coalesce(-sum(v.amount) FILTER (WHERE k.is_spend), 0) AS "Spend",
+       coalesce(sum(v.amount) FILTER (WHERE v.kind = 'refund'), 0) AS "Refunds",
+       coalesce(sum(v.amount) FILTER (WHERE v.kind = 'payment'), 0) AS "Payments"
+FROM analytics.transactions_v v
+JOIN analytics.kinds k ON k.kind = v.kind
+WHERE {where}
+GROUP BY 1
+ORDER BY 2 DESC""", w=12, h=6, description="Every transaction the filters and the search select"),
+        timeseries(lay, "Spend per day", f"""
+SELECT $__timeGroupAlias(v.posting_date, '1d'),
+       v.currency AS currency,
+       -sum(v.amount) AS "Spend"
+FROM analytics.transactions_v v
+JOIN analytics.kinds k ON k.kind = v.kind
+WHERE {where}
+  AND k.is_spend
+GROUP BY 1, 2
+ORDER BY 1, 2""", w=12, h=6, bars=True, display="${__field.labels.currency}"),
+        table(lay, "Transactions", f"""
+SELECT v.posting_date AS "Posted",
+       v.transaction_date AS "Date",
+       coalesce(v.card_label, v.issuer || ' ' || v.card_last4) AS "Card",
+       coalesce(v.merchant, '') AS "Merchant",
+       coalesce(v.category, '(uncategorized)') AS "Category",
+       v.kind AS "Kind",
+       v.amount AS "Amount",
+       v.currency AS "Currency",
+       v.description AS "Description"
+FROM analytics.transactions_v v
+WHERE {where}
+ORDER BY v.posting_date DESC, v.id DESC
+LIMIT 1000""", h=18, description="Newest first, at most 1000 rows: narrow the range or search for more"),
+    ]
+    return dashboard("cardledger-transactions", "cardledger: Transactions", panels,
+                     [V_CARD, V_CATEGORY, V_KIND, V_SEARCH])
+
+
+# ---- Coverage and data quality --------------------------------------------------------------
+
+# A month's state per card, as `cardledger coverage` defines it: 3 missing (no
+# statement ends in it while the card was active, or the statement that would
+# end in it is missing: the next one starts more than 3 days after the prior
+# one ended and from another balance), 2 chain-break (a statement ending in it
+# starts from another balance than the prior one's new balance), 1 unreconciled,
+# 0 ok. A gap alone is not a missing statement: layouts that print no period
+# start get it from their first transaction, which leaves gaps of a few days.
+GAP_DAYS = 3
+COVERAGE = f"""WITH chain AS (
+    SELECT * FROM analytics.statement_chain_v
+    WHERE {f_card('card_id')}
+), span AS (
+    SELECT card_id, date_trunc('month', min(period_end))::date AS first_month,
+           date_trunc('month', max(period_end))::date AS last_month
+    FROM chain GROUP BY card_id
+), months AS (
+    SELECT sp.card_id, m::date AS month
+    FROM span sp,
+         generate_series(greatest(sp.first_month, date_trunc('month', $__timeFrom()::date)::date),
+                         least(sp.last_month, $__timeTo()::date), interval '1 month') m
+), ended AS (
+    SELECT card_id, date_trunc('month', period_end)::date AS month,
+           bool_or(coalesce(chain_break, false)) AS chain_break, bool_and(reconciled) AS reconciled,
+           string_agg(CASE WHEN chain_break THEN 'previous balance ' || previous_balance
+                           || ' differs from the prior new balance ' || prev_new_balance
+                           WHEN NOT reconciled THEN 'does not reconcile (difference '
+                           || coalesce(reconcile_difference::text, 'unknown') || ')' END,
+                      '; ' ORDER BY period_end) AS detail
+    FROM chain GROUP BY 1, 2
+), gaps AS (
+    SELECT card_id, date_trunc('month', period_start - 1)::date AS month,
+           string_agg('no statement for ' || (prev_period_end + 1) || ' to ' || (period_start - 1),
+                      '; ' ORDER BY period_start) AS detail
+    FROM chain WHERE gap_days > {GAP_DAYS} AND chain_break GROUP BY 1, 2
+), cells AS (
+    SELECT mo.card_id, mo.month,
+           CASE WHEN e.month IS NULL OR g.month IS NOT NULL THEN 3
+                WHEN e.chain_break THEN 2 WHEN NOT e.reconciled THEN 1 ELSE 0 END AS state,
+           coalesce(g.detail, e.detail, CASE WHEN e.month IS NULL THEN 'no statement' END) AS detail
+    FROM months mo
+    LEFT JOIN ended e ON e.card_id = mo.card_id AND e.month = mo.month
+    LEFT JOIN gaps g ON g.card_id = mo.card_id AND g.month = mo.month
+)"""
+STATE_TEXT = ("CASE x.state WHEN 0 THEN 'ok' WHEN 1 THEN 'unreconciled' "
+              "WHEN 2 THEN 'chain-break' ELSE 'missing' END")
+STATE_MAPPINGS = [{"type": "value", "options": {
+    "0": {"text": "ok", "color": "green", "index": 0},
+    "1": {"text": "unreconciled", "color": "orange", "index": 1},
+    "2": {"text": "chain-break", "color": "red", "index": 2},
+    "3": {"text": "missing", "color": "purple", "index": 3}}}]
+STMT_WHERE = f"$__timeFilter(x.period_end)\n  AND {f_card('x.card_id')}"
+FAILED = """(SELECT f.*, coalesce(f.processed_at, f.first_seen_at) AS seen_at
+      FROM raw.source_files f WHERE f.status = 'failed') x"""
+
+
+def coverage():
+    lay = Layout()
+    panels = [
+        stat(lay, "Months not ok", f"{COVERAGE}\nSELECT count(*) FILTER (WHERE state <> 0) AS \"Months not ok\"\n"
+                                   "FROM cells", decimals=0,
+             description="Card-months that are missing, break the balance chain or do not reconcile"),
+        stat(lay, "Statements", f"SELECT count(*) AS \"Statements\"\nFROM analytics.statement_chain_v x\n"
+                                f"WHERE {STMT_WHERE}", decimals=0,
+             description="Statements whose period ends in the range"),
+        stat(lay, "Unreconciled statements", f"SELECT count(*) FILTER (WHERE NOT x.reconciled) AS \"Unreconciled\"\n"
+                                             f"FROM analytics.statement_chain_v x\nWHERE {STMT_WHERE}",
+             decimals=0),
+        stat(lay, "Failed files", f"SELECT count(*) AS \"Failed files\"\nFROM {FAILED}\n"
+                                  "WHERE $__timeFilter(x.seen_at)", decimals=0,
+             description="Files that could not be read as a statement"),
+        panel(lay, "state-timeline", "Coverage by card and month", f"""{COVERAGE}
+SELECT (x.month::timestamp AT TIME ZONE 'UTC') AS "time",
+       {CARD_NAME} AS card,
+       x.state AS "state"
+FROM cells x
+JOIN analytics.cards c ON c.id = x.card_id
+ORDER BY 1, 2""", 24, 8, fmt="time_series", decimals=0,
+              description="ok / unreconciled / chain-break / missing, as `cardledger coverage` shows them",
+              field_defaults={"mappings": STATE_MAPPINGS, "displayName": "${__field.labels.card}",
+                              "color": {"mode": "thresholds"},
+                              "thresholds": {"mode": "absolute", "steps": [{"color": "green", "value": None}]}},
+              options={"mergeValues": True, "showValue": "auto", "alignValue": "left", "rowHeight": 0.9,
+                       "legend": {"displayMode": "list", "placement": "bottom", "showLegend": True}}),
+        table(lay, "Coverage problems", f"""{COVERAGE}
+SELECT {CARD_NAME} AS "Card",
+       to_char(x.month, 'YYYY-MM') AS "Month",
+       {STATE_TEXT} AS "State",
+       x.detail AS "Detail"
+FROM cells x
+JOIN analytics.cards c ON c.id = x.card_id
+WHERE x.state <> 0
+ORDER BY 1, 2""", w=12, h=8),
+        table(lay, "Balance-chain breaks and gaps", f"""
+SELECT x.issuer || ' ' || x.card_last4 AS "Card",
+       x.prev_period_end AS "Prior period end",
+       x.period_start AS "Period start",
+       x.gap_days AS "Gap (days)",
+       x.prev_new_balance AS "Prior new balance",
+       x.previous_balance AS "Previous balance",
+       x.currency AS "Currency",
+       x.file_path AS "File"
+FROM analytics.statement_chain_v x
+WHERE {STMT_WHERE}
+  AND (x.chain_break OR x.gap_days > {GAP_DAYS})
+ORDER BY x.period_start DESC""", w=12, h=8),
+        table(lay, "Unreconciled statements", f"""
+SELECT x.issuer || ' ' || x.card_last4 AS "Card",
+       x.period_start AS "Period start",
+       x.period_end AS "Period end",
+       x.reconcile_difference AS "Difference",
+       x.transaction_count AS "Transactions",
+       x.file_path AS "File"
+FROM analytics.statement_chain_v x
+WHERE {STMT_WHERE}
+  AND NOT x.reconciled
+ORDER BY x.period_end DESC""", w=12, h=8),
+        table(lay, "Failed files", f"""
+SELECT x.seen_at AS "When",
+       x.path AS "File",
+       x.attempts AS "Attempts",
+       coalesce(x.last_error, '') AS "Error"
+FROM {FAILED}
+WHERE $__timeFilter(x.seen_at)
+ORDER BY x.seen_at DESC, x.id DESC
+LIMIT 200""", w=12, h=8, description="Try them again with: cardledger ingest --retry-failed PATH"),
+    ]
+    return dashboard("cardledger-coverage", "cardledger: Coverage and data quality", panels, [V_CARD])
+
+
+# ---- Imports ----------------------------------------------------------------------------------
+
+RUNS = """(SELECT r.*, extract(epoch FROM r.started_at)::bigint AS started_epoch,
+             nullif(r.elapsed_ms, 0) / 1000.0 AS elapsed_s
+      FROM raw.ingest_runs r) x"""
+
+
+def imports():
+    lay = Layout()
+    panels = [
+        stat(lay, "Runs", f"SELECT count(*) AS \"Runs\"\nFROM {RUNS}\nWHERE $__timeFilter(x.started_at)", decimals=0),
+        stat(lay, "Files stored", f"SELECT coalesce(sum(x.files_stored), 0) AS \"Files stored\"\nFROM {RUNS}\n"
+                                  "WHERE $__timeFilter(x.started_at)", decimals=0),
+        stat(lay, "Transactions inserted", f"SELECT coalesce(sum(x.txns_inserted), 0) AS \"Transactions inserted\"\n"
+                                           f"FROM {RUNS}\nWHERE $__timeFilter(x.started_at)", decimals=0),
+        stat(lay, "Failed files", f"SELECT coalesce(sum(x.files_failed), 0) AS \"Failed files\"\nFROM {RUNS}\n"
+                                  "WHERE $__timeFilter(x.started_at)", decimals=0,
+             description="Files the runs of the range could not read"),
+        timeseries(lay, "Runs per day", f"""
+SELECT $__unixEpochGroupAlias(x.started_epoch, '1d'),
+       count(*) AS "Runs",
+       count(*) FILTER (WHERE x.status <> 'done') AS "Not done"
+FROM {RUNS}
+WHERE $__unixEpochFilter(x.started_epoch)
+GROUP BY 1
+ORDER BY 1""", w=8, bars=True),
+        timeseries(lay, "Files per run", f"""
+SELECT x.started_at AS "time",
+       x.files_stored AS "Stored",
+       x.files_duplicate AS "Duplicate",
+       x.files_known AS "Already known",
+       x.files_failed AS "Failed"
+FROM {RUNS}
+WHERE $__timeFilter(x.started_at)
+ORDER BY 1""", w=8, bars=True, stack=True),
+        timeseries(lay, "Throughput per run", f"""
+SELECT x.started_at AS "time",
+       round(x.txns_inserted / x.elapsed_s, 1) AS "Transactions per second",
+       round(x.files_stored / x.elapsed_s, 2) AS "Files per second"
+FROM {RUNS}
+WHERE $__timeFilter(x.started_at)
+  AND x.elapsed_s IS NOT NULL
+ORDER BY 1""", w=8),
+        table(lay, "Runs", f"""
+SELECT x.id AS "Run",
+       x.started_at AS "Started",
+       x.status AS "Status",
+       coalesce(x.host, '') AS "Host",
+       x.workers AS "Workers",
+       x.files_found AS "Found",
+       x.files_new AS "New",
+       x.files_stored AS "Stored",
+       x.files_duplicate AS "Duplicate",
+       x.files_failed AS "Failed",
+       x.txns_inserted AS "Transactions",
+       x.unreconciled AS "Unreconciled",
+       round(x.elapsed_s, 1) AS "Seconds",
+       coalesce(x.error, '') AS "Error"
+FROM {RUNS}
+WHERE $__timeFilter(x.started_at)
+ORDER BY x.started_at DESC
+LIMIT 200""", h=9),
+        table(lay, "Files by status", """
+SELECT x.status AS "Status",
+       count(*) AS "Files",
+       coalesce(sum(x.pages), 0) AS "Pages",
+       coalesce(sum(x.size_bytes), 0) AS "Bytes"
+FROM (SELECT f.*, coalesce(f.processed_at, f.first_seen_at) AS seen_at FROM raw.source_files f) x
+WHERE $__timeFilter(x.seen_at)
+GROUP BY 1
+ORDER BY 2 DESC""", w=8, h=8),
+        table(lay, "Failures", f"""
+SELECT x.seen_at AS "When",
+       x.path AS "File",
+       coalesce(x.last_error, '') AS "Error",
+       x.last_run_id AS "Run"
+FROM {FAILED}
+WHERE $__timeFilter(x.seen_at)
+ORDER BY x.seen_at DESC, x.id DESC
+LIMIT 200""", w=16, h=8),
+    ]
+    return dashboard("cardledger-imports", "cardledger: Imports", panels, [], time_from="now-90d", time_to="now")
+
+
+# ---- dashboards ---------------------------------------------------------------------------------
+
+
+def dashboard(uid, title, panels, variables, time_from="now/y", time_to="now/y"):
+    return {
+        "uid": uid, "title": title, "tags": ["cardledger"], "timezone": "utc",
+        "schemaVersion": SCHEMA_VERSION, "version": 1, "editable": True, "graphTooltip": 1,
+        "fiscalYearStartMonth": 0, "liveNow": False, "refresh": "",
+        "time": {"from": time_from, "to": time_to}, "timepicker": {},
+        "annotations": {"list": []},
+        "links": [{"title": "cardledger", "type": "dashboards", "tags": ["cardledger"], "asDropdown": True,
+                   "includeVars": True, "keepTime": True, "icon": "external link", "targetBlank": False,
+                   "tooltip": "", "url": ""}],
+        "templating": {"list": variables},
+        "panels": panels,
+    }
+
+
+DASHBOARDS = {"overview.json": overview, "transactions.json": transactions,
+              "coverage.json": coverage, "imports.json": imports}
+
+
+def render(build):
+    return json.dumps(build(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv):
+    check = "--check" in argv
+    stale = []
+    os.makedirs(OUT, exist_ok=True)
+    for name, build in DASHBOARDS.items():
+        path = os.path.join(OUT, name)
+        text = render(build)
+        try:
+            with open(path, encoding="utf-8") as f:
+                same = f.read() == text
+        except OSError:
+            same = False
+        if same:
+            continue
+        if check:
+            stale.append(name)
+        else:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+    if stale:
+        print("grafana/build_dashboards.py: out of date: " + ", ".join(stale) +
+              " (run python3 grafana/build_dashboards.py)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
