@@ -89,6 +89,14 @@ void db_result_free(db_result *r);
 int db_query_value(db_conn *c, const char *sql, int nparams, const char *const *params,
                    char **out, cl_err *err);
 
+/* ---- roles ------------------------------------------------------------------- */
+
+/* The secret the server stores for ROLE's PASSWORD (SCRAM-SHA-256 or md5, as
+ * the server's password_encryption says), computed here by libpq so that the
+ * clear text never reaches the server, its logs or pg_stat_activity. Pass it
+ * as the PASSWORD of CREATE/ALTER ROLE. Caller free()s; NULL on error. */
+char *db_password_secret(db_conn *c, const char *role, const char *password, cl_err *err);
+
 /* ---- transactions ----------------------------------------------------------- */
 
 int db_begin(db_conn *c, cl_err *err);

@@ -72,6 +72,34 @@ def psql(dsn, sql, describe=True):
     return types, body
 
 
+def psql_batch(dsn, sqls):
+    """Runs several queries in one session (one connection); a list of results
+    as psql() gives them, or of QueryError where one failed."""
+    script = "\\pset null '" + NULL + "'\n"
+    for i, sql in enumerate(sqls):
+        script += f"\\echo @@Q{i}@@\n{sql} \\gdesc\n\\echo @@SPLIT@@\n{sql};\n"
+    p = subprocess.run(["psql", "-X", "-q", "--csv", "-d", dsn, "-f", "-"],
+                       input=script, capture_output=True, text=True)
+    if p.returncode != 0 or p.stderr.strip():
+        out = []
+        for sql in sqls:        # find which: one at a time
+            try:
+                out.append(psql(dsn, sql))
+            except QueryError as e:
+                out.append(e)
+        return out
+    import csv
+    import io
+    parts = re.split(r"^@@Q\d+@@\n", p.stdout, flags=re.M)[1:]
+    out = []
+    for part in parts:
+        desc, _, body = part.partition("@@SPLIT@@\n")
+        types = [tuple(r) for r in list(csv.reader(io.StringIO(desc)))[1:]]
+        rows = list(csv.reader(io.StringIO(body)))
+        out.append((types, [[None if c == NULL else c for c in r] for r in rows[1:]]))
+    return out
+
+
 def utc(s):
     return dt.datetime.fromisoformat(s).replace(tzinfo=UTC)
 
@@ -299,23 +327,19 @@ def run_all(dashboards, dsn, search_word):
                 for rname, (f, t) in RANGES.items():
                     if name == "imports.json":
                         f, t = utc("2000-01-01T00:00:00"), dt.datetime.now(UTC) + dt.timedelta(hours=1)
-                    bad = []
-                    empty = 0
-                    for p in d["panels"]:
-                        sql = gx.expand(p["targets"][0]["rawSql"], vs, f, t)
-                        try:
-                            types, rows = psql(dsn, sql)
-                        except QueryError as e:
-                            bad.append(f"{p['title']}: {e}")
+                    sqls = [gx.expand(p["targets"][0]["rawSql"], vs, f, t) for p in d["panels"]]
+                    bad, empty = [], []
+                    for p, res in zip(d["panels"], psql_batch(dsn, sqls)):
+                        if isinstance(res, QueryError):
+                            bad.append(f"{p['title']}: {res}")
                             continue
-                        empty += not rows
-                        bad += [f"{p['title']}: {x}" for x in check_result(p, types, rows)]
+                        if not res[1]:
+                            empty.append(p["title"])
+                        bad += [f"{p['title']}: {x}" for x in check_result(p, *res)]
                     label = f"{name} [{mode}{', search ' + repr(search) if search else ''}, {rname}]"
                     result(not bad, f"{label}: every panel runs and has the columns its type needs", "\n".join(bad))
                     if mode == "all-custom" and not search and rname == "2023-2024":
-                        is_(f"{label}: no panel is empty on the sample data",
-                            [p["title"] for p in d["panels"] if not psql(dsn, gx.expand(
-                                p["targets"][0]["rawSql"], vs, f, t), describe=False)[1]], [])
+                        is_(f"{label}: no panel is empty on the sample data", empty, [])
 
 
 def panel_of(dashboards, dname, title):
