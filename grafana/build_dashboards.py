@@ -377,6 +377,9 @@ STATE_MAPPINGS = [{"type": "value", "options": {
     "2": {"text": "chain-break", "color": "red", "index": 2},
     "3": {"text": "missing", "color": "purple", "index": 3}}}]
 STMT_WHERE = f"$__timeFilter(x.period_end)\n  AND {f_card('x.card_id')}"
+# A failed file has no statement period: on the coverage dashboard it is an
+# open problem whenever it was seen.
+UNTIMED = "whenever they were seen: the time range does not apply"
 FAILED = """(SELECT f.*, coalesce(f.processed_at, f.first_seen_at) AS seen_at
       FROM raw.source_files f WHERE f.status = 'failed') x"""
 
@@ -393,9 +396,8 @@ def coverage():
         stat(lay, "Unreconciled statements", f"SELECT count(*) FILTER (WHERE NOT x.reconciled) AS \"Unreconciled\"\n"
                                              f"FROM analytics.statement_chain_v x\nWHERE {STMT_WHERE}",
              decimals=0),
-        stat(lay, "Failed files", f"SELECT count(*) AS \"Failed files\"\nFROM {FAILED}\n"
-                                  "WHERE $__timeFilter(x.seen_at)", decimals=0,
-             description="Files that could not be read as a statement"),
+        stat(lay, "Failed files", f"SELECT count(*) AS \"Failed files\"\nFROM {FAILED}", decimals=0,
+             description=f"Files that could not be read as a statement; {UNTIMED}"),
         panel(lay, "state-timeline", "Coverage by card and month", f"""{COVERAGE}
 SELECT (x.month::timestamp AT TIME ZONE 'UTC') AS "time",
        {CARD_NAME} AS card,
@@ -448,9 +450,8 @@ SELECT x.seen_at AS "When",
        x.attempts AS "Attempts",
        coalesce(x.last_error, '') AS "Error"
 FROM {FAILED}
-WHERE $__timeFilter(x.seen_at)
 ORDER BY x.seen_at DESC, x.id DESC
-LIMIT 200""", w=12, h=8, description="Try them again with: cardledger ingest --retry-failed PATH"),
+LIMIT 200""", w=12, h=8, description=f"Try them again with: cardledger ingest --retry-failed PATH; {UNTIMED}"),
     ]
     return dashboard("cardledger-coverage", "cardledger: Coverage and data quality", panels, [V_CARD])
 
