@@ -13,8 +13,9 @@ Conventions of the SQL (see README "Grafana"):
   `'-1' IN (${card:sqlstring})` is true for All and the planner drops the filter.
   Without a custom all value Grafana sends every option, which also works.
 - Category 0 is "(uncategorized)" (category_id NULL).
-- Transaction-level panels filter $__timeFilter(posting_date) (the partition key).
-  Panels on the month summaries take the whole months that overlap the range.
+- Every panel filters $__timeFilter(posting_date) (the partition key); panels that
+  aggregate read the whole months of the range from the month summaries and only
+  the days before and after them from the transactions: exact for any range.
 - Money is never summed across currencies: money panels filter ${currency}.
 """
 import json
@@ -50,29 +51,61 @@ def f_search(*cols):
     return "(" + SEARCH + " = '' OR " + " OR ".join(f"{c} ILIKE {PATTERN}" for c in cols) + ")"
 
 
-# Whole months overlapping the dashboard range (the summaries are by month).
-MONTHS = "s.month BETWEEN date_trunc('month', $__timeFrom()::date)::date AND $__timeTo()::date"
+# The range [F, T] in dates; W0..W1 are the whole months inside it (W0 the
+# first day of the first whole month, W1 the day after the last one). Panels
+# that aggregate read whole months from the month summaries and the days
+# before W0 and from W1 on from the transactions, so every figure is exact
+# for any range while reading at most two months of rows. (Only immutable
+# functions: the planner folds the bounds and prunes the partitions.)
+F = "$__timeFrom()::date"
+T = "$__timeTo()::date"
+W0 = f"(date_trunc('month', ({F} - 1)::timestamp) + interval '1 month')::date"
+W1 = f"date_trunc('month', ({T} + 1)::timestamp)::date"
+WHOLE = f"month >= {W0} AND month < {W1}"
+EDGES = (f"$__timeFilter(t.posting_date)\n         AND (t.posting_date < least({W0}, {T} + 1)"
+         f"\n              OR t.posting_date >= greatest({W1}, {W0}))")
+MONTH_OF = "date_trunc('month', t.posting_date::timestamp)::date"
 MONTH_TIME = "(s.month::timestamp AT TIME ZONE 'UTC')"
+# Merchants whose name matches the search text.
+MATCHING = f"(SELECT m.id FROM analytics.merchants m WHERE m.name ILIKE {PATTERN} OR m.display_name ILIKE {PATTERN})"
 
-# The month summary as one relation s: card x category x kind x currency when no
-# search text is given, else the merchant summary restricted to merchants whose
-# name matches (the summaries know merchants, not descriptions). The planner
-# removes the branch whose constant condition is false.
+# The month summary as one relation s (month, card_id, category_id, kind,
+# currency, txn_count, net): whole months from the card x category summary
+# when there is no search text, else from the merchant summary for the
+# merchants whose name matches (the summaries know merchants, not
+# descriptions); the edge days from the transactions. The planner drops the
+# branch whose constant condition is false.
 SUMMARY = f"""(SELECT month, card_id, category_id, kind, currency, txn_count, net
         FROM analytics.spend_by_month_card_category
-       WHERE {SEARCH} = ''
+       WHERE {SEARCH} = '' AND {WHOLE}
       UNION ALL
-      SELECT sm.month, sm.card_id, sm.category_id, sm.kind, sm.currency, sm.txn_count, sm.net
-        FROM analytics.spend_by_month_merchant sm
-        JOIN analytics.merchants m ON m.id = sm.merchant_id
-       WHERE {SEARCH} <> '' AND (m.name ILIKE {PATTERN} OR m.display_name ILIKE {PATTERN})) s
+      SELECT month, card_id, category_id, kind, currency, txn_count, net
+        FROM analytics.spend_by_month_merchant
+       WHERE {SEARCH} <> '' AND {WHOLE} AND merchant_id IN {MATCHING}
+      UNION ALL
+      SELECT {MONTH_OF}, t.card_id, t.category_id, t.kind, t.currency, count(*), sum(t.amount)
+        FROM analytics.transactions t
+       WHERE {EDGES}
+         AND ({SEARCH} = '' OR t.merchant_id IN {MATCHING})
+       GROUP BY 1, 2, 3, 4, 5) s
   JOIN analytics.kinds k ON k.kind = s.kind"""
 
-SUMMARY_WHERE = f"""{MONTHS}
-  AND s.currency = {CURRENCY}
+# The same by merchant (month, card_id, merchant_id, category_id, kind, currency, txn_count, net).
+MERCHANT_SUMMARY = f"""(SELECT month, card_id, merchant_id, category_id, kind, currency, txn_count, net
+        FROM analytics.spend_by_month_merchant
+       WHERE {WHOLE}
+      UNION ALL
+      SELECT {MONTH_OF}, t.card_id, t.merchant_id, t.category_id, t.kind, t.currency, count(*), sum(t.amount)
+        FROM analytics.transactions t
+       WHERE {EDGES}
+       GROUP BY 1, 2, 3, 4, 5, 6) s
+  JOIN analytics.kinds k ON k.kind = s.kind"""
+
+FILTERS = f"""s.currency = {CURRENCY}
   AND {f_card('s.card_id')}
   AND {f_category('s.category_id')}
   AND {f_kind('s.kind')}"""
+SUMMARY_WHERE = FILTERS
 
 SPEND = "coalesce(-sum(s.net) FILTER (WHERE k.is_spend), 0)"
 REFUNDS = "coalesce(sum(s.net) FILTER (WHERE s.kind = 'refund'), 0)"
@@ -83,6 +116,8 @@ TXN_WHERE = f"""$__timeFilter(t.posting_date)
   AND {f_card('t.card_id')}
   AND {f_category('t.category_id')}
   AND {f_kind('t.kind')}"""
+# The search of transaction-level panels: description or merchant name.
+TXN_SEARCH = f"({SEARCH} = '' OR t.description ILIKE {PATTERN} OR t.merchant_id IN {MATCHING})"
 
 # ---- variables ----------------------------------------------------------------------
 
@@ -199,7 +234,7 @@ ORDER BY 1"""
     panels = [
         stat(lay, "Spend", f"SELECT {SPEND} AS \"Spend\"\nFROM {SUMMARY}\nWHERE {SUMMARY_WHERE}",
              description="Purchases + fees + interest + cash advances - refunds, in the chosen "
-                         "currency, over the whole months of the range"),
+                         "currency"),
         stat(lay, "Transactions", f"SELECT coalesce(sum(s.txn_count), 0) AS \"Transactions\"\n"
                                   f"FROM {SUMMARY}\nWHERE {SUMMARY_WHERE}", decimals=0,
              description="Transactions of every selected kind"),
@@ -210,11 +245,10 @@ ORDER BY 1"""
         stat(lay, "Largest purchase", f"""
 SELECT max(-t.amount) AS "Largest purchase"
 FROM analytics.transactions t
-LEFT JOIN analytics.merchants m ON m.id = t.merchant_id
 WHERE {TXN_WHERE}
   AND t.kind = 'purchase'
   AND t.currency = {CURRENCY}
-  AND {f_search('t.description', 'm.name')}""",
+  AND ({SEARCH} = '' OR t.merchant_id IN {MATCHING})""",
              description="The largest single purchase in the range (exact dates)"),
         timeseries(lay, "Spend, refunds and payments per month", by_month, w=24, bars=True,
                    description="Payments and balance transfers are never spend"),
@@ -259,8 +293,7 @@ SELECT coalesce(m.display_name, m.name) AS "Merchant",
        coalesce(cat.name, '(uncategorized)') AS "Category",
        sum(s.txn_count) AS "Transactions",
        coalesce(-sum(s.net) FILTER (WHERE k.is_spend), 0) AS "Spend"
-FROM analytics.spend_by_month_merchant s
-JOIN analytics.kinds k ON k.kind = s.kind
+FROM {MERCHANT_SUMMARY}
 JOIN analytics.merchants m ON m.id = s.merchant_id
 LEFT JOIN analytics.categories cat ON cat.id = m.category_id
 WHERE {SUMMARY_WHERE}
@@ -278,46 +311,86 @@ LIMIT 20""", w=12, h=8, description="The 20 merchants with the most spend in the
 
 def transactions():
     lay = Layout()
-    where = f"""$__timeFilter(v.posting_date)
-  AND {f_card('v.card_id')}
-  AND {f_category('v.category_id')}
-  AND {f_kind('v.kind')}
-  AND {f_search('v.description', 'v.merchant')}"""
+    where = f"""$__timeFilter(t.posting_date)
+  AND {f_card('t.card_id')}
+  AND {f_category('t.category_id')}
+  AND {f_kind('t.kind')}
+  AND {TXN_SEARCH}"""
+    short = f"{T} - {F} < 92"      # a range of up to three months is shown by day
     panels = [
         table(lay, "Totals by currency", f"""
-SELECT v.currency AS "Currency",
-       count(*) AS "Transactions",
-       coalesce(-sum(v.amount) FILTER (WHERE k.is_spend), 0) AS "Spend",
-       coalesce(sum(v.amount) FILTER (WHERE v.kind = 'refund'), 0) AS "Refunds",
-       coalesce(sum(v.amount) FILTER (WHERE v.kind = 'payment'), 0) AS "Payments"
-FROM analytics.transactions_v v
-JOIN analytics.kinds k ON k.kind = v.kind
-WHERE {where}
+SELECT s.currency AS "Currency",
+       sum(s.txn_count) AS "Transactions",
+       {SPEND} AS "Spend",
+       {REFUNDS} AS "Refunds",
+       {PAYMENTS} AS "Payments"
+FROM (SELECT month, card_id, category_id, kind, currency, txn_count, net
+        FROM analytics.spend_by_month_card_category
+       WHERE {SEARCH} = '' AND {WHOLE}
+      UNION ALL
+      SELECT {MONTH_OF}, t.card_id, t.category_id, t.kind, t.currency, count(*), sum(t.amount)
+        FROM analytics.transactions t
+       WHERE {SEARCH} = '' AND {EDGES}
+       GROUP BY 1, 2, 3, 4, 5
+      UNION ALL
+      SELECT {MONTH_OF}, t.card_id, t.category_id, t.kind, t.currency, count(*), sum(t.amount)
+        FROM analytics.transactions t
+       WHERE {SEARCH} <> '' AND $__timeFilter(t.posting_date) AND {TXN_SEARCH}
+       GROUP BY 1, 2, 3, 4, 5) s
+JOIN analytics.kinds k ON k.kind = s.kind
+WHERE {f_card('s.card_id')}
+  AND {f_category('s.category_id')}
+  AND {f_kind('s.kind')}
 GROUP BY 1
-ORDER BY 2 DESC""", w=12, h=6, description="Every transaction the filters and the search select"),
-        timeseries(lay, "Spend per day", f"""
-SELECT $__timeGroupAlias(v.posting_date, '1d'),
-       v.currency AS currency,
-       -sum(v.amount) AS "Spend"
-FROM analytics.transactions_v v
-JOIN analytics.kinds k ON k.kind = v.kind
-WHERE {where}
+ORDER BY 2 DESC, 1""", w=12, h=6, description="Every transaction the filters and the search select"),
+        timeseries(lay, "Spend per day (per month beyond 3 months)", f"""
+SELECT $__timeGroupAlias(t.posting_date, '1d'),
+       t.currency AS currency,
+       -sum(t.amount) AS "Spend"
+FROM analytics.transactions t
+JOIN analytics.kinds k ON k.kind = t.kind
+WHERE {short}
   AND k.is_spend
+  AND {where}
+GROUP BY 1, 2
+UNION ALL
+SELECT extract(epoch FROM s.month::timestamp),
+       s.currency,
+       -sum(s.net)
+FROM (SELECT month, card_id, category_id, kind, currency, net
+        FROM analytics.spend_by_month_card_category
+       WHERE {SEARCH} = '' AND {WHOLE}
+      UNION ALL
+      SELECT {MONTH_OF}, t.card_id, t.category_id, t.kind, t.currency, sum(t.amount)
+        FROM analytics.transactions t
+       WHERE {SEARCH} = '' AND {EDGES}
+       GROUP BY 1, 2, 3, 4, 5
+      UNION ALL
+      SELECT {MONTH_OF}, t.card_id, t.category_id, t.kind, t.currency, sum(t.amount)
+        FROM analytics.transactions t
+       WHERE {SEARCH} <> '' AND $__timeFilter(t.posting_date) AND {TXN_SEARCH}
+       GROUP BY 1, 2, 3, 4, 5) s
+JOIN analytics.kinds k ON k.kind = s.kind
+WHERE NOT ({short})
+  AND k.is_spend
+  AND {f_card('s.card_id')}
+  AND {f_category('s.category_id')}
+  AND {f_kind('s.kind')}
 GROUP BY 1, 2
 ORDER BY 1, 2""", w=12, h=6, bars=True, display="${__field.labels.currency}"),
         table(lay, "Transactions", f"""
-SELECT v.posting_date AS "Posted",
-       v.transaction_date AS "Date",
-       coalesce(v.card_label, v.issuer || ' ' || v.card_last4) AS "Card",
-       coalesce(v.merchant, '') AS "Merchant",
-       coalesce(v.category, '(uncategorized)') AS "Category",
-       v.kind AS "Kind",
-       v.amount AS "Amount",
-       v.currency AS "Currency",
-       v.description AS "Description"
-FROM analytics.transactions_v v
+SELECT t.posting_date AS "Posted",
+       t.transaction_date AS "Date",
+       coalesce(t.card_label, t.issuer || ' ' || t.card_last4) AS "Card",
+       coalesce(t.merchant, '') AS "Merchant",
+       coalesce(t.category, '(uncategorized)') AS "Category",
+       t.kind AS "Kind",
+       t.amount AS "Amount",
+       t.currency AS "Currency",
+       t.description AS "Description"
+FROM analytics.transactions_v t
 WHERE {where}
-ORDER BY v.posting_date DESC, v.id DESC
+ORDER BY t.posting_date DESC, t.id DESC
 LIMIT 1000""", h=18, description="Newest first, at most 1000 rows: narrow the range or search for more"),
     ]
     return dashboard("cardledger-transactions", "cardledger: Transactions", panels,

@@ -314,7 +314,8 @@ def check_result(p, types, rows):
 
 
 RANGES = {"2023-2024": (utc("2023-01-01T00:00:00"), utc("2024-12-31T23:59:59.999000")),
-          "March 2024": (utc("2024-03-01T00:00:00"), utc("2024-03-31T23:59:59.999000"))}
+          "March 2024": (utc("2024-03-01T00:00:00"), utc("2024-03-31T23:59:59.999000")),
+          "10 May 13:00 - 7 Aug 2024": (utc("2024-05-10T13:00:00"), utc("2024-08-07T09:30:00"))}
 
 
 def run_all(dashboards, dsn, search_word):
@@ -390,7 +391,14 @@ TXNS = "analytics.transactions t JOIN analytics.kinds k ON k.kind = t.kind"
 
 
 def check_values(dashboards, gdsn, odsn, cardledger):
-    y0, y1 = utc("2024-01-01T00:00:00"), utc("2024-12-31T23:59:59.999000")
+    for r0, r1 in (("2024-01-01", "2024-12-31"), ("2023-11-17", "2024-02-09")):
+        check_range_values(dashboards, gdsn, odsn, cardledger, r0, r1)
+
+
+def check_range_values(dashboards, gdsn, odsn, cardledger, r0, r1):
+    """The panels over [r0, r1] (dates) against SQL over the transactions of those days."""
+    y0, y1 = utc(r0 + "T00:00:00"), utc(r1 + "T23:59:59.999000")
+    rng = f"{r0}..{r1}"
     cur = direct(odsn, "SELECT currency FROM analytics.transactions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0][0]
     cards = [r[0] for r in direct(odsn, "SELECT id::text FROM analytics.cards c WHERE EXISTS (SELECT 1 FROM "
                                         f"raw.statements s WHERE s.issuer = c.issuer AND s.card_last4 = c.card_last4 "
@@ -406,36 +414,36 @@ def check_values(dashboards, gdsn, odsn, cardledger):
     for label, values, filt in selections:
         values = dict(values, currency=cur)
         want = direct(odsn, f"SELECT {SPEND_SQL} FROM {TXNS} WHERE "
-                            + txn_where("2024-01-01", "2024-12-31", cur, **filt))[0]
+                            + txn_where(r0, r1, cur, **filt))[0]
         got = run_panel(dashboards, gdsn, "overview.json", "Spend", values, y0, y1)[1][0][0]
-        is_(f"Overview Spend 2024 ({label}) equals the spend of the transactions", dec(got), dec(want[0]))
+        is_(f"Overview Spend {rng} ({label}) equals the spend of the transactions", dec(got), dec(want[0]))
         got = run_panel(dashboards, gdsn, "overview.json", "Transactions", values, y0, y1)[1][0][0]
-        is_(f"Overview Transactions 2024 ({label}) equals their count", int(got), int(want[1]))
+        is_(f"Overview Transactions {rng} ({label}) equals their count", int(got), int(want[1]))
         rows = run_panel(dashboards, gdsn, "overview.json", "Spend, refunds and payments per month",
                          values, y0, y1)[1]
         want_rows = direct(odsn, f"SELECT to_char(t.posting_date, 'YYYY-MM'), {SPEND_SQL} FROM {TXNS} WHERE "
-                                 + txn_where("2024-01-01", "2024-12-31", cur, **filt) + " GROUP BY 1 ORDER BY 1")
-        is_(f"Overview monthly spend, refunds, payments 2024 ({label}) equal the transactions'",
+                                 + txn_where(r0, r1, cur, **filt) + " GROUP BY 1 ORDER BY 1")
+        is_(f"Overview monthly spend, refunds, payments {rng} ({label}) equal the transactions'",
             [(r[0][:7], dec(r[1]), dec(r[2]), dec(r[3])) for r in rows],
             [(r[0], dec(r[1]), dec(r[3]), dec(r[4])) for r in want_rows])
         got = run_panel(dashboards, gdsn, "overview.json", "Largest purchase", values, y0, y1)[1][0][0]
         want_max = direct(odsn, f"SELECT max(-t.amount) FROM {TXNS} WHERE t.kind = 'purchase' AND "
-                                + txn_where("2024-01-01", "2024-12-31", cur, **filt))[0][0]
+                                + txn_where(r0, r1, cur, **filt))[0][0]
         is_(f"Overview Largest purchase ({label})", dec(got), dec(want_max))
     values = {"currency": cur}
     rows = run_panel(dashboards, gdsn, "overview.json", "Spend by card", values, y0, y1)[1]
     want_rows = direct(odsn, f"SELECT coalesce(c.label, c.issuer || ' ' || c.card_last4), {SPEND_SQL} FROM {TXNS} "
                              "JOIN analytics.cards c ON c.id = t.card_id WHERE "
-                             + txn_where("2024-01-01", "2024-12-31", cur) + " GROUP BY 1 ORDER BY 2 DESC")
-    is_("Overview Spend by card 2024 equals the transactions per card",
+                             + txn_where(r0, r1, cur) + " GROUP BY 1 ORDER BY 2 DESC")
+    is_("Overview Spend by card {rng} equals the transactions per card",
         [(r[0], dec(r[1]), dec(r[2]), dec(r[3])) for r in rows],
         [(r[0], dec(r[1]), dec(r[3]), dec(r[4])) for r in want_rows])
     rows = run_panel(dashboards, gdsn, "overview.json", "Top merchants", values, y0, y1)[1]
     want_rows = direct(odsn, f"SELECT coalesce(m.display_name, m.name), count(*), "
                              f"coalesce(-sum(t.amount) FILTER (WHERE k.is_spend), 0) FROM {TXNS} "
                              "JOIN analytics.merchants m ON m.id = t.merchant_id WHERE "
-                             + txn_where("2024-01-01", "2024-12-31", cur) + " GROUP BY m.id, 1 ORDER BY 3 DESC, 1 LIMIT 20")
-    is_("Overview Top merchants 2024 equal the transactions per merchant",
+                             + txn_where(r0, r1, cur) + " GROUP BY m.id, 1 ORDER BY 3 DESC, 1 LIMIT 20")
+    is_("Overview Top merchants {rng} equal the transactions per merchant",
         [(r[0], int(r[2]), dec(r[3])) for r in rows], [(r[0], int(r[1]), dec(r[2])) for r in want_rows])
     # the search box on the Transactions dashboard: description or merchant, case-insensitive
     word = direct(odsn, "SELECT lower(split_part(name, ' ', 1)) FROM analytics.merchants m JOIN "
@@ -444,22 +452,28 @@ def check_values(dashboards, gdsn, odsn, cardledger):
         got = run_panel(dashboards, gdsn, "transactions.json", "Totals by currency", dict(sel, search=word), y0, y1)[1]
         filt = f" AND t.card_id = {cards[0]}" if sel else ""
         want_rows = direct(odsn, f"SELECT t.currency, {SPEND_SQL} FROM {TXNS} LEFT JOIN analytics.merchants m "
-                                 f"ON m.id = t.merchant_id WHERE t.posting_date BETWEEN '2024-01-01' AND '2024-12-31' "
+                                 f"ON m.id = t.merchant_id WHERE t.posting_date BETWEEN '{r0}' AND '{r1}' "
                                  f"AND (strpos(lower(t.description), '{word}') > 0 OR strpos(lower(m.name), '{word}') > 0)"
                                  f"{filt} GROUP BY 1 ORDER BY 3 DESC")
         is_(f"Transactions totals for search {word!r} {'on one card ' if sel else ''}equal a substring match",
             [(r[0], int(r[1]), dec(r[2]), dec(r[3]), dec(r[4])) for r in got],
             [(r[0], int(r[2]), dec(r[1]), dec(r[3]), dec(r[4])) for r in want_rows])
+        got = run_panel(dashboards, gdsn, "transactions.json", "Totals by currency", sel, y0, y1)[1]
+        want_all = direct(odsn, f"SELECT t.currency, {SPEND_SQL} FROM {TXNS} WHERE t.posting_date BETWEEN "
+                                f"'{r0}' AND '{r1}'{filt} GROUP BY 1 ORDER BY 3 DESC, 1")
+        is_(f"Transactions totals {rng} {'on one card ' if sel else ''}without search equal the transactions'",
+            [(r[0], int(r[1]), dec(r[2]), dec(r[3]), dec(r[4])) for r in got],
+            [(r[0], int(r[2]), dec(r[1]), dec(r[3]), dec(r[4])) for r in want_all])
         got = run_panel(dashboards, gdsn, "transactions.json", "Transactions", dict(sel, search=word), y0, y1)[1]
         is_(f"Transactions table for search {word!r} {'on one card ' if sel else ''}has every matching row",
             len(got), min(1000, sum(int(r[2]) for r in want_rows)))
     if cardledger and subprocess.run([cardledger, "report", "--help"], capture_output=True).returncode == 0:
-        p = subprocess.run([cardledger, "report", "--db", odsn, "--no-migrate", "--year", "2024", "--by", "month",
-                            "--format", "json"], capture_output=True, text=True)
+        p = subprocess.run([cardledger, "report", "--db", odsn, "--no-migrate", "--from", r0, "--to", r1,
+                            "--by", "month", "--format", "json"], capture_output=True, text=True)
         rep = [r for r in json.loads(p.stdout or "[]") if r.get("currency") == cur]
         rows = run_panel(dashboards, gdsn, "overview.json", "Spend, refunds and payments per month",
                          {"currency": cur}, y0, y1)[1]
-        is_("Overview monthly spend 2024 equals `cardledger report --by month`",
+        is_(f"Overview monthly spend {rng} equals `cardledger report --by month`",
             [(r[0][:7], dec(r[1]), dec(r[2]), dec(r[3])) for r in rows],
             [(r["key"], dec(r["spend"]), dec(r["refunds"]), dec(r["payments"])) for r in rep])
     else:
