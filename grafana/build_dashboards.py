@@ -68,6 +68,8 @@ MONTH_OF = "date_trunc('month', t.posting_date::timestamp)::date"
 MONTH_TIME = "(s.month::timestamp AT TIME ZONE 'UTC')"
 # Merchants whose name matches the search text.
 MATCHING = f"(SELECT m.id FROM analytics.merchants m WHERE m.name ILIKE {PATTERN} OR m.display_name ILIKE {PATTERN})"
+# The same as an array, which an index scan (or a BitmapOr with the trigram index) can use.
+MATCHING_IDS = f"ANY (ARRAY{MATCHING})"
 
 # The month summary as one relation s (month, card_id, category_id, kind,
 # currency, txn_count, net): whole months from the card x category summary
@@ -81,12 +83,12 @@ SUMMARY = f"""(SELECT month, card_id, category_id, kind, currency, txn_count, ne
       UNION ALL
       SELECT month, card_id, category_id, kind, currency, txn_count, net
         FROM analytics.spend_by_month_merchant
-       WHERE {SEARCH} <> '' AND {WHOLE} AND merchant_id IN {MATCHING}
+       WHERE {SEARCH} <> '' AND {WHOLE} AND merchant_id = {MATCHING_IDS}
       UNION ALL
       SELECT {MONTH_OF}, t.card_id, t.category_id, t.kind, t.currency, count(*), sum(t.amount)
         FROM analytics.transactions t
        WHERE {EDGES}
-         AND ({SEARCH} = '' OR t.merchant_id IN {MATCHING})
+         AND ({SEARCH} = '' OR t.merchant_id = {MATCHING_IDS})
        GROUP BY 1, 2, 3, 4, 5) s
   JOIN analytics.kinds k ON k.kind = s.kind"""
 
@@ -116,8 +118,18 @@ TXN_WHERE = f"""$__timeFilter(t.posting_date)
   AND {f_card('t.card_id')}
   AND {f_category('t.category_id')}
   AND {f_kind('t.kind')}"""
+TXN_COLUMNS = '''t.posting_date AS "Posted",
+        t.transaction_date AS "Date",
+        coalesce(t.card_label, t.issuer || ' ' || t.card_last4) AS "Card",
+        coalesce(t.merchant, '') AS "Merchant",
+        coalesce(t.category, '(uncategorized)') AS "Category",
+        t.kind AS "Kind",
+        t.amount AS "Amount",
+        t.currency AS "Currency",
+        t.description AS "Description",
+        t.id AS "Id"'''
 # The search of transaction-level panels: description or merchant name.
-TXN_SEARCH = f"({SEARCH} = '' OR t.description ILIKE {PATTERN} OR t.merchant_id IN {MATCHING})"
+TXN_SEARCH = f"({SEARCH} = '' OR t.description ILIKE {PATTERN} OR t.merchant_id = {MATCHING_IDS})"
 
 # ---- variables ----------------------------------------------------------------------
 
@@ -243,12 +255,15 @@ ORDER BY 1"""
              f"FROM {SUMMARY}\nWHERE {SUMMARY_WHERE}",
              description="Spend divided by the months of the range that have transactions"),
         stat(lay, "Largest purchase", f"""
-SELECT max(-t.amount) AS "Largest purchase"
-FROM analytics.transactions t
-WHERE {TXN_WHERE}
-  AND t.kind = 'purchase'
-  AND t.currency = {CURRENCY}
-  AND ({SEARCH} = '' OR t.merchant_id IN {MATCHING})""",
+SELECT (SELECT -t.amount
+        FROM analytics.transactions t
+        WHERE {TXN_WHERE}
+          AND t.kind = 'purchase'
+          AND t.currency = {CURRENCY}
+          AND ({SEARCH} = '' OR t.merchant_id = {MATCHING_IDS})
+        ORDER BY t.amount
+        LIMIT 1) AS "Largest purchase"
+""",
              description="The largest single purchase in the range (exact dates)"),
         timeseries(lay, "Spend, refunds and payments per month", by_month, w=24, bars=True,
                    description="Payments and balance transfers are never spend"),
@@ -378,20 +393,27 @@ WHERE NOT ({short})
   AND {f_kind('s.kind')}
 GROUP BY 1, 2
 ORDER BY 1, 2""", w=12, h=6, bars=True, display="${__field.labels.currency}"),
+        # Without search text the newest rows come straight from the posting-date
+        # index; with one, the (few) matching rows are found through the trigram
+        # and merchant indexes first (OFFSET 0 keeps the planner from walking the
+        # date index hoping to meet them), then sorted.
         table(lay, "Transactions", f"""
-SELECT t.posting_date AS "Posted",
-       t.transaction_date AS "Date",
-       coalesce(t.card_label, t.issuer || ' ' || t.card_last4) AS "Card",
-       coalesce(t.merchant, '') AS "Merchant",
-       coalesce(t.category, '(uncategorized)') AS "Category",
-       t.kind AS "Kind",
-       t.amount AS "Amount",
-       t.currency AS "Currency",
-       t.description AS "Description"
-FROM analytics.transactions_v t
-WHERE {where}
-ORDER BY t.posting_date DESC, t.id DESC
-LIMIT 1000""", h=18, description="Newest first, at most 1000 rows: narrow the range or search for more"),
+(SELECT {TXN_COLUMNS}
+ FROM analytics.transactions_v t
+ WHERE {SEARCH} = ''
+   AND {where}
+ ORDER BY t.posting_date DESC, t.id DESC
+ LIMIT 1000)
+UNION ALL
+(SELECT x.*
+ FROM (SELECT {TXN_COLUMNS}
+       FROM analytics.transactions_v t
+       WHERE {SEARCH} <> ''
+         AND {where}
+       OFFSET 0) x
+ ORDER BY x."Posted" DESC, x."Id" DESC
+ LIMIT 1000)""", h=18, description="Newest first, at most 1000 rows: narrow the range or search for more; "
+                                   "Id is what cardledger categorize --set takes"),
     ]
     return dashboard("cardledger-transactions", "cardledger: Transactions", panels,
                      [V_CARD, V_CATEGORY, V_KIND, V_SEARCH])
