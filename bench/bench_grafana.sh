@@ -9,7 +9,7 @@
 # statement-gen and ingest, which bench_ingest measures; the summaries are
 # then rebuilt by analytics.refresh_summaries(), as ingest keeps them.
 #
-#   bench/bench_grafana.sh [BUILD_DIR]
+#   bench/run build grafana    (or bench/bench_grafana.sh [BUILD_DIR])
 # Environment:
 #   BENCH_GRAFANA_TX=1000000   transactions (SIZE=1k|100k|1m|10m also works)
 #   BENCH_GRAFANA_RUNS=20      timed runs per query (after 3 warm-up runs)

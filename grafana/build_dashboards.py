@@ -421,48 +421,79 @@ UNION ALL
 
 # ---- Coverage and data quality --------------------------------------------------------------
 
-# A month's state per card, as `cardledger coverage` defines it: 3 missing (no
-# statement ends in it while the card was active, or the statement that would
-# end in it is missing: the next one starts more than 3 days after the prior
-# one ended and from another balance), 2 chain-break (a statement ending in it
-# starts from another balance than the prior one's new balance), 1 unreconciled,
-# 0 ok. A gap alone is not a missing statement: layouts that print no period
-# start get it from their first transaction, which leaves gaps of a few days.
-GAP_DAYS = 3
-COVERAGE = f"""WITH chain AS (
-    SELECT * FROM analytics.statement_chain_v
-    WHERE {f_card('card_id')}
-), span AS (
-    SELECT card_id, date_trunc('month', min(period_end))::date AS first_month,
-           date_trunc('month', max(period_end))::date AS last_month
-    FROM chain GROUP BY card_id
-), months AS (
-    SELECT sp.card_id, m::date AS month
-    FROM span sp,
-         generate_series(greatest(sp.first_month, date_trunc('month', $__timeFrom()::date)::date),
-                         least(sp.last_month, $__timeTo()::date), interval '1 month') m
-), ended AS (
-    SELECT card_id, date_trunc('month', period_end)::date AS month,
-           bool_or(coalesce(chain_break, false)) AS chain_break, bool_and(reconciled) AS reconciled,
-           string_agg(CASE WHEN chain_break THEN 'previous balance ' || previous_balance
-                           || ' differs from the prior new balance ' || prev_new_balance
-                           WHEN NOT reconciled THEN 'does not reconcile (difference '
-                           || coalesce(reconcile_difference::text, 'unknown') || ')' END,
-                      '; ' ORDER BY period_end) AS detail
-    FROM chain GROUP BY 1, 2
+# A month's state per card, as `cardledger coverage` decides it (src/query/coverage.c,
+# README "coverage"): a card's usual cycle is the median number of days between
+# its statements' period ends (30 for one statement, kept within 7..92); a
+# period counts as at least one cycle long (statements that print only a
+# closing date start at their first transaction); a gap of more than 5 days
+# before a statement is a missing statement, which would have ended in the
+# month the gap ends in; otherwise a statement whose previous balance is not
+# the prior new balance is a chain break, and one that does not add up is
+# unreconciled. A month is 3 missing (a gap ends in it, or no statement ends in
+# it and a gap covers it), else the worst state of the statements ending in it
+# (2 chain-break, 1 unreconciled, 0 ok), else of those overlapping it; months
+# before the card's first period or after its last are not shown.
+GAP_DAYS = 5
+COVERAGE = f"""WITH st AS (
+    SELECT x.card_id, x.statement_id, x.period_start, x.period_end, x.previous_balance,
+           x.new_balance, x.reconciled, x.reconcile_difference, x.file_path,
+           row_number() OVER w AS rn,
+           x.period_end - lag(x.period_end) OVER w AS step
+    FROM analytics.statement_chain_v x
+    WHERE {f_card('x.card_id')}
+    WINDOW w AS (PARTITION BY x.card_id ORDER BY x.period_end, x.period_start, x.statement_id)
+), cycle AS (
+    SELECT card_id, coalesce(least(greatest((array_agg(step ORDER BY step) FILTER (WHERE step IS NOT NULL))
+                                            [count(step) / 2 + 1], 7), 92), 30) AS days
+    FROM st GROUP BY card_id
+), chain AS (
+    SELECT s.*, least(s.period_start, s.period_end - c.days + 1) AS eff_start,
+           lag(s.period_end) OVER w AS prev_end, lag(s.new_balance) OVER w AS prev_new
+    FROM st s JOIN cycle c ON c.card_id = s.card_id
+    WINDOW w AS (PARTITION BY s.card_id ORDER BY s.rn)
+), judged AS (
+    SELECT j.*,
+           CASE WHEN j.gap THEN CASE WHEN j.reconciled THEN 0 ELSE 1 END
+                WHEN j.previous_balance <> j.prev_new THEN 2
+                WHEN NOT j.reconciled THEN 1 ELSE 0 END AS state,
+           CASE WHEN NOT j.gap AND j.previous_balance <> j.prev_new
+                THEN 'previous balance ' || j.previous_balance || ' is not the prior new balance ' || j.prev_new
+                     || ' (' || j.file_path || ')'
+                WHEN NOT j.reconciled
+                THEN 'does not add up to its printed totals (difference '
+                     || coalesce(j.reconcile_difference::text, 'unknown') || ', ' || j.file_path || ')' END AS detail
+    FROM (SELECT c.*, coalesce(c.eff_start - c.prev_end - 1 > {GAP_DAYS}, false) AS gap FROM chain c) j
 ), gaps AS (
-    SELECT card_id, date_trunc('month', period_start - 1)::date AS month,
-           string_agg('no statement for ' || (prev_period_end + 1) || ' to ' || (period_start - 1),
-                      '; ' ORDER BY period_start) AS detail
-    FROM chain WHERE gap_days > {GAP_DAYS} AND chain_break GROUP BY 1, 2
+    SELECT card_id, prev_end + 1 AS lo, period_start - 1 AS hi,
+           'no statement covers ' || (prev_end + 1) || ' to ' || (period_start - 1) AS detail
+    FROM judged WHERE gap
+), months AS (
+    SELECT sp.card_id, m::date AS month, (m + interval '1 month')::date - 1 AS month_end
+    FROM (SELECT card_id, min(eff_start) FILTER (WHERE rn = 1) AS first_start, max(period_end) AS last_end
+          FROM judged GROUP BY card_id) sp,
+         generate_series(greatest(date_trunc('month', sp.first_start::timestamp),
+                                  date_trunc('month', {F}::timestamp)),
+                         least(sp.last_end::timestamp, {T}::timestamp), interval '1 month') m
 ), cells AS (
     SELECT mo.card_id, mo.month,
-           CASE WHEN e.month IS NULL OR g.month IS NOT NULL THEN 3
-                WHEN e.chain_break THEN 2 WHEN NOT e.reconciled THEN 1 ELSE 0 END AS state,
-           coalesce(g.detail, e.detail, CASE WHEN e.month IS NULL THEN 'no statement' END) AS detail
+           coalesce(g1.state, e.state, g2.state, o.state, 0) AS state,
+           coalesce(g1.detail, e.detail, g2.detail, o.detail) AS detail
     FROM months mo
-    LEFT JOIN ended e ON e.card_id = mo.card_id AND e.month = mo.month
-    LEFT JOIN gaps g ON g.card_id = mo.card_id AND g.month = mo.month
+    LEFT JOIN LATERAL (SELECT 3 AS state, min(g.detail) AS detail FROM gaps g
+                       WHERE g.card_id = mo.card_id AND g.hi BETWEEN mo.month AND mo.month_end
+                       HAVING count(*) > 0) g1 ON true
+    LEFT JOIN LATERAL (SELECT max(j.state) AS state, (array_agg(j.detail ORDER BY j.state DESC, j.rn))[1] AS detail
+                       FROM judged j
+                       WHERE j.card_id = mo.card_id AND j.period_end BETWEEN mo.month AND mo.month_end
+                       HAVING count(*) > 0) e ON true
+    LEFT JOIN LATERAL (SELECT 3 AS state, min(g.detail) AS detail FROM gaps g
+                       WHERE e.state IS NULL AND g.card_id = mo.card_id AND g.lo <= mo.month_end AND g.hi >= mo.month
+                       HAVING count(*) > 0) g2 ON true
+    LEFT JOIN LATERAL (SELECT max(j.state) AS state, (array_agg(j.detail ORDER BY j.state DESC, j.rn))[1] AS detail
+                       FROM judged j
+                       WHERE e.state IS NULL AND j.card_id = mo.card_id
+                         AND j.eff_start <= mo.month_end AND j.period_end >= mo.month
+                       HAVING count(*) > 0) o ON true
 )"""
 STATE_TEXT = ("CASE x.state WHEN 0 THEN 'ok' WHEN 1 THEN 'unreconciled' "
               "WHEN 2 THEN 'chain-break' ELSE 'missing' END")
@@ -515,19 +546,22 @@ FROM cells x
 JOIN analytics.cards c ON c.id = x.card_id
 WHERE x.state <> 0
 ORDER BY 1, 2""", w=12, h=8),
-        table(lay, "Balance-chain breaks and gaps", f"""
-SELECT x.issuer || ' ' || x.card_last4 AS "Card",
-       x.prev_period_end AS "Prior period end",
+        table(lay, "Balance-chain breaks and gaps", f"""{COVERAGE}
+SELECT c.issuer || ' ' || c.card_last4 AS "Card",
+       x.prev_end AS "Prior period end",
        x.period_start AS "Period start",
-       x.gap_days AS "Gap (days)",
-       x.prev_new_balance AS "Prior new balance",
+       x.period_end AS "Period end",
+       x.period_start - x.prev_end - 1 AS "Gap (days)",
+       x.prev_new AS "Prior new balance",
        x.previous_balance AS "Previous balance",
-       x.currency AS "Currency",
        x.file_path AS "File"
-FROM analytics.statement_chain_v x
-WHERE {STMT_WHERE}
-  AND (x.chain_break OR x.gap_days > {GAP_DAYS})
-ORDER BY x.period_start DESC""", w=12, h=8),
+FROM judged x
+JOIN analytics.cards c ON c.id = x.card_id
+WHERE $__timeFilter(x.period_end)
+  AND (x.gap OR x.state = 2)
+ORDER BY x.period_end DESC""", w=12, h=8,
+              description=f"Statements after a gap of more than {GAP_DAYS} days (a statement is missing) or "
+                          "whose previous balance is not the prior new balance"),
         table(lay, "Unreconciled statements", f"""
 SELECT x.issuer || ' ' || x.card_last4 AS "Card",
        x.period_start AS "Period start",
