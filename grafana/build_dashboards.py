@@ -479,13 +479,12 @@ COVERAGE = f"""WITH st AS (
            coalesce(g1.state, e.state, g2.state, o.state, 0) AS state,
            coalesce(g1.detail, e.detail, g2.detail, o.detail) AS detail
     FROM months mo
-    LEFT JOIN LATERAL (SELECT 3 AS state, min(g.detail) AS detail FROM gaps g
-                       WHERE g.card_id = mo.card_id AND g.hi BETWEEN mo.month AND mo.month_end
-                       HAVING count(*) > 0) g1 ON true
-    LEFT JOIN LATERAL (SELECT max(j.state) AS state, (array_agg(j.detail ORDER BY j.state DESC, j.rn))[1] AS detail
-                       FROM judged j
-                       WHERE j.card_id = mo.card_id AND j.period_end BETWEEN mo.month AND mo.month_end
-                       HAVING count(*) > 0) e ON true
+    LEFT JOIN (SELECT card_id, date_trunc('month', hi::timestamp)::date AS month, 3 AS state,
+                      min(detail) AS detail
+               FROM gaps GROUP BY 1, 2) g1 ON g1.card_id = mo.card_id AND g1.month = mo.month
+    LEFT JOIN (SELECT card_id, date_trunc('month', period_end::timestamp)::date AS month, max(state) AS state,
+                      (array_agg(detail ORDER BY state DESC, rn))[1] AS detail
+               FROM judged GROUP BY 1, 2) e ON e.card_id = mo.card_id AND e.month = mo.month
     LEFT JOIN LATERAL (SELECT 3 AS state, min(g.detail) AS detail FROM gaps g
                        WHERE e.state IS NULL AND g.card_id = mo.card_id AND g.lo <= mo.month_end AND g.hi >= mo.month
                        HAVING count(*) > 0) g2 ON true
