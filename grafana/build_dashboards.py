@@ -306,14 +306,16 @@ ORDER BY 2 DESC""", 12, 8,
         table(lay, "Top merchants", f"""
 SELECT coalesce(m.display_name, m.name) AS "Merchant",
        coalesce(cat.name, '(uncategorized)') AS "Category",
-       sum(s.txn_count) AS "Transactions",
-       coalesce(-sum(s.net) FILTER (WHERE k.is_spend), 0) AS "Spend"
-FROM {MERCHANT_SUMMARY}
-JOIN analytics.merchants m ON m.id = s.merchant_id
+       x.n AS "Transactions",
+       x.spend AS "Spend"
+FROM (SELECT s.merchant_id, sum(s.txn_count) AS n, {SPEND} AS spend
+      FROM {MERCHANT_SUMMARY}
+      WHERE {SUMMARY_WHERE}
+        AND s.merchant_id IS NOT NULL
+        AND ({SEARCH} = '' OR s.merchant_id = {MATCHING_IDS})
+      GROUP BY s.merchant_id) x
+JOIN analytics.merchants m ON m.id = x.merchant_id
 LEFT JOIN analytics.categories cat ON cat.id = m.category_id
-WHERE {SUMMARY_WHERE}
-  AND {f_search('m.name', 'm.display_name')}
-GROUP BY m.id, 1, 2
 ORDER BY 4 DESC, 1
 LIMIT 20""", w=12, h=8, description="The 20 merchants with the most spend in the range"),
     ]
