@@ -24,6 +24,7 @@ static const env_var vars[CL_ENV_COUNT] = {
     [CL_ENV_XDG_CONFIG_HOME] = {"XDG_CONFIG_HOME", "user bank profiles in $XDG_CONFIG_HOME/cardledger/banks (default ~/.config)"},
     [CL_ENV_USER_HOME] = {"HOME", "the user's home folder"},
     [CL_ENV_PATH] = {"PATH", "where 'doctor' looks for psql"},
+    [CL_ENV_GRAFANA_PASSWORD] = {"CARDLEDGER_GRAFANA_PASSWORD", "password of the Grafana role for 'grafana setup' (Grafana's provisioning reads it too)"},
     [CL_ENV_TEST_HANG] = {"CARDLEDGER_TEST_HANG", "test hook: an ingest worker hangs on files whose name matches this glob", true},
     [CL_ENV_TEST_CRASH] = {"CARDLEDGER_TEST_CRASH", "test hook: an ingest worker aborts on files whose name matches this glob", true},
     [CL_ENV_TEST_FILE_DELAY_MS] = {"CARDLEDGER_TEST_FILE_DELAY_MS", "test hook: an ingest worker waits this long before each commit", true},

@@ -28,6 +28,7 @@ typedef enum cl_env {
     CL_ENV_XDG_CONFIG_HOME,
     CL_ENV_USER_HOME,           /* HOME */
     CL_ENV_PATH,
+    CL_ENV_GRAFANA_PASSWORD,    /* CARDLEDGER_GRAFANA_PASSWORD */
     CL_ENV_TEST_HANG,           /* test hooks: see the header comment */
     CL_ENV_TEST_CRASH,
     CL_ENV_TEST_FILE_DELAY_MS,

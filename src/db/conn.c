@@ -409,3 +409,18 @@ void db_rollback(db_conn *c)
         return;
     PQclear(PQexec(c->pg, "ROLLBACK"));
 }
+
+char *db_password_secret(db_conn *c, const char *role, const char *password, cl_err *err)
+{
+    char *enc = PQencryptPasswordConn(c->pg, password, role, NULL);
+    if (!enc) {
+        cl_err_set(err, CL_E_FAILED, "could not encrypt the password for role %s: %s", role,
+                   PQerrorMessage(c->pg));
+        return NULL;
+    }
+    char *out = strdup(enc);
+    PQfreemem(enc);
+    if (!out)
+        cl_err_set(err, CL_E_NOMEM, "out of memory");
+    return out;
+}
