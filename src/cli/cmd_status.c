@@ -16,7 +16,7 @@
 static const cli_opt opts[] = {
     CLI_OPTS_DB,
     {"limit", 'n', "N", "rows per section (default 10)"},
-    {"format", 0, "FMT", "output: table or json (default table)"},
+    CLI_OPT_FORMAT("table (default) or json"),
     CLI_OPT_END,
 };
 

@@ -120,6 +120,14 @@ const char *db_param_ll(long long v, char out[24]);
 /* d as YYYY-MM-DD in out, or NULL (SQL NULL) for CL_DATE_NONE. */
 const char *db_param_date(cl_date d, char out[11]);
 
+/* ---- roles ------------------------------------------------------------------- */
+
+/* The secret the server stores for ROLE's PASSWORD (SCRAM-SHA-256 or md5, as
+ * the server's password_encryption says), computed here by libpq so that the
+ * clear text never reaches the server, its logs or pg_stat_activity. Pass it
+ * as the PASSWORD of CREATE/ALTER ROLE. Caller free()s; NULL on error. */
+char *db_password_secret(db_conn *c, const char *role, const char *password, cl_err *err);
+
 /* ---- transactions ----------------------------------------------------------- */
 
 int db_begin(db_conn *c, cl_err *err);

@@ -117,7 +117,9 @@ bool q_month_parse(const char *s, int *out)
 
 char *q_month_format(int m, char out[8])
 {
-    snprintf(out, 8, "%04d-%02d", (q_month_year(m) % 10000 + 10000) % 10000, (q_month_mon(m) + 11) % 12 + 1);
+    unsigned y = (unsigned)(q_month_year(m) % 10000 + 10000) % 10000u;
+    unsigned mon = (unsigned)(q_month_mon(m) + 11) % 12u + 1u;
+    snprintf(out, 8, "%04u-%02u", y, mon);
     return out;
 }
 
