@@ -1,10 +1,51 @@
-/* api.c - the JSON API of the dashboard: parameters validated here, every
- * answer from the read layer (src/query). */
+/* api.c - the JSON API of the dashboard. Every parameter is checked here
+ * (a bad one is 400 {"error", "param"}); every answer comes from the read
+ * layer (src/query), the same one `report`, `transactions` and `coverage`
+ * use, so the page and the command line never disagree. */
 #include "web_internal.h"
 
 #include "common/json.h"
+#include "common/log.h"
+#include "common/util.h"
+#include "query/q_imports.h"
+#include "query/query.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#define MAX_TEXT 200            /* q, merchant, one card or category name */
+#define SPLIT_TOP 8             /* categories of the stacked chart; the rest is "Other" */
+
+typedef struct req {
+    const web_params *p;
+    q_filter f;
+    /* endpoint options */
+    q_by by;
+    bool split;                 /* report: split time by category */
+    int top;
+    q_txn_opts txn;
+    int cov_from, cov_to;       /* q_month numbers */
+    int limit;
+} req;
+
+typedef struct bad {
+    char msg[300];
+    const char *param;
+} bad;
+
+static int badp(bad *b, const char *param, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int badp(bad *b, const char *param, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b->msg, sizeof b->msg, fmt, ap);
+    va_end(ap);
+    b->param = param;
+    return -1;
+}
 
 void web_json_error(sbuf *out, const char *msg, const char *param)
 {
@@ -18,9 +59,773 @@ void web_json_error(sbuf *out, const char *msg, const char *param)
     sbuf_puts(out, "}");
 }
 
+/* ---- JSON writing ------------------------------------------------------------ */
+
+static void j_key(sbuf *o, const char *k)
+{
+    cl_json_string(o, k, false);
+    sbuf_putc(o, ':');
+}
+static void j_str(sbuf *o, const char *k, const char *v)
+{
+    j_key(o, k);
+    if (v)
+        cl_json_string(o, v, false);
+    else
+        sbuf_puts(o, "null");
+}
+static void j_int(sbuf *o, const char *k, long long v)
+{
+    j_key(o, k);
+    sbuf_printf(o, "%lld", v);
+}
+static void j_money(sbuf *o, const char *k, cl_money v)
+{
+    char b[32];
+    j_str(o, k, cl_money_format(v, b));
+}
+static void j_date(sbuf *o, const char *k, cl_date d)
+{
+    char b[11];
+    j_str(o, k, d == CL_DATE_NONE ? NULL : cl_date_format(d, b));
+}
+static void j_month(sbuf *o, const char *k, int m)
+{
+    char b[8];
+    j_str(o, k, q_month_format(m, b));
+}
+#define SEP(o, i) ((i) ? sbuf_putc((o), ',') : (void)0)
+
+static void card_key(char *out, size_t n, const char *issuer, const char *last4)
+{
+    snprintf(out, n, "%s:%s", issuer ? issuer : "", last4);
+}
+
+/* ---- parameters ---------------------------------------------------------------- */
+
+static bool allowed(const char *key, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(key, *names) == 0)
+            return true;
+    return false;
+}
+
+static int parse_int(const char *param, const char *v, long min, long max, int *out, bad *b)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || errno || n < min || n > max)
+        return badp(b, param, "%s must be an integer from %ld to %ld", param, min, max);
+    *out = (int)n;
+    return 0;
+}
+
+static int parse_date(const char *param, const char *v, cl_date *out, bad *b)
+{
+    *out = cl_date_parse_iso(v);
+    if (*out == CL_DATE_NONE)
+        return badp(b, param, "%s must be a date YYYY-MM-DD", param);
+    return 0;
+}
+
+static int parse_amount(const char *param, const char *v, cl_money *out, bad *b)
+{
+    if (!cl_money_parse(v, out) || *out < 0)
+        return badp(b, param, "%s must be an amount such as 25 or 19.99 (at least 0)", param);
+    return 0;
+}
+
+static int add_list(const char *param, const char *v, const char **list, int *n, bad *b)
+{
+    if (!*v || strlen(v) > MAX_TEXT)
+        return badp(b, param, "%s must be 1 to %d characters", param, MAX_TEXT);
+    if (*n == Q_MAX_LIST)
+        return badp(b, param, "%s: at most %d values", param, Q_MAX_LIST);
+    list[(*n)++] = v;
+    return 0;
+}
+
+static const char *const FILTERS[] = {"from", "to", "year", "card", "category", "kind", "q",
+                                      "merchant", "min", "max", NULL};
+
+/* The filter parameters every endpoint with a filter takes. */
+static int parse_filter(req *r, bad *b)
+{
+    const web_params *p = r->p;
+    q_filter_init(&r->f);
+    for (int i = 0; i < p->n; i++) {
+        const char *k = p->key[i], *v = p->val[i];
+        int rc = 0;
+        if (strcmp(k, "from") == 0)
+            rc = parse_date(k, v, &r->f.from, b);
+        else if (strcmp(k, "to") == 0)
+            rc = parse_date(k, v, &r->f.to, b);
+        else if (strcmp(k, "year") == 0) {
+            int y;
+            rc = parse_int(k, v, 1900, 2999, &y, b);
+            if (rc == 0) {
+                r->f.from = cl_date_from_ymd(y, 1, 1);
+                r->f.to = cl_date_from_ymd(y, 12, 31);
+            }
+        } else if (strcmp(k, "card") == 0)
+            rc = add_list(k, v, r->f.cards, &r->f.ncards, b);
+        else if (strcmp(k, "category") == 0)
+            rc = add_list(k, v, r->f.categories, &r->f.ncategories, b);
+        else if (strcmp(k, "kind") == 0)
+            rc = add_list(k, v, r->f.kinds, &r->f.nkinds, b);
+        else if (strcmp(k, "q") == 0 || strcmp(k, "merchant") == 0) {
+            if (strlen(v) > MAX_TEXT)
+                rc = badp(b, k, "%s must be at most %d characters", k, MAX_TEXT);
+            else if (*v)
+                *(k[0] == 'q' ? &r->f.search : &r->f.merchant) = v;
+        } else if (strcmp(k, "min") == 0) {
+            rc = parse_amount(k, v, &r->f.min, b);
+            r->f.has_min = rc == 0;
+        } else if (strcmp(k, "max") == 0) {
+            rc = parse_amount(k, v, &r->f.max, b);
+            r->f.has_max = rc == 0;
+        }
+        if (rc < 0)
+            return -1;
+    }
+    if (r->f.from != CL_DATE_NONE && r->f.to != CL_DATE_NONE && r->f.from > r->f.to)
+        return badp(b, "from", "from is after to");
+    if (r->f.has_min && r->f.has_max && r->f.min > r->f.max)
+        return badp(b, "min", "min is larger than max");
+    return 0;
+}
+
+/* A read-layer usage error names its field first ("card 'x': ..."): that
+ * field, spelled as our parameter, is the bad one. */
+static const char *param_of(const char *msg)
+{
+    static const char *const map[][2] = {
+        {"card", "card"}, {"category", "category"}, {"kind", "kind"}, {"cursor", "after"},
+        {"limit", "limit"}, {"from", "from"}, {"to", "to"}, {"min", "min"}, {"max", "max"},
+        {"merchant", "merchant"}, {"search", "q"}, {"by", "by"}, {"top", "top"},
+    };
+    size_t n = strcspn(msg, " :");
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strlen(map[i][0]) == n && strncmp(msg, map[i][0], n) == 0)
+            return map[i][1];
+    return NULL;
+}
+
+/* ---- endpoints ------------------------------------------------------------------------ */
+
+static void report_row(sbuf *o, const q_report_row *x, const char *split)
+{
+    sbuf_putc(o, '{');
+    j_str(o, "key", x->key);
+    sbuf_putc(o, ',');
+    j_str(o, "label", x->label ? x->label : x->key);
+    if (split) {
+        sbuf_putc(o, ',');
+        j_str(o, "split", split);
+    }
+    sbuf_putc(o, ',');
+    j_str(o, "currency", x->currency);
+    sbuf_putc(o, ',');
+    j_int(o, "transactions", x->transactions);
+    sbuf_putc(o, ',');
+    j_money(o, "spend", x->spend);
+    sbuf_putc(o, ',');
+    j_money(o, "refunds", x->refunds);
+    sbuf_putc(o, ',');
+    j_money(o, "payments", x->payments);
+    sbuf_putc(o, '}');
+}
+
+static int months_between(cl_date a, cl_date b)
+{
+    int ya, ma, da, yb, mb, db;
+    cl_date_to_ymd(a, &ya, &ma, &da);
+    cl_date_to_ymd(b, &yb, &mb, &db);
+    return q_month(yb, mb) - q_month(ya, ma) + 1;
+}
+
+/* Half away from zero, to the cent. */
+static cl_money divide(cl_money v, int n)
+{
+    if (n <= 1)
+        return v;
+    cl_money q = v / n, r = v % n;
+    if (2 * (r < 0 ? -r : r) >= n)
+        q += v < 0 ? -1 : 1;
+    return q;
+}
+
+static int ep_summary(db_conn *c, const void *arg, sbuf *o, cl_err *err)
+{
+    const req *r = arg;
+    q_summary *s = NULL;
+    if (q_summary_run(c, &r->f, &s, err) != 0)
+        return -1;
+    /* The average is over the months of the range that has data: the
+     * filter's range, clipped to the first and last matching row. */
+    cl_date a = r->f.from, b = r->f.to;
+    if (s->first != CL_DATE_NONE && (a == CL_DATE_NONE || a < s->first))
+        a = s->first;
+    if (s->last != CL_DATE_NONE && (b == CL_DATE_NONE || b > s->last))
+        b = s->last;
+    int months = a != CL_DATE_NONE && b != CL_DATE_NONE && a <= b ? months_between(a, b) : 0;
+    sbuf_putc(o, '{');
+    j_date(o, "from", r->f.from);
+    sbuf_putc(o, ',');
+    j_date(o, "to", r->f.to);
+    sbuf_putc(o, ',');
+    j_date(o, "first", s->first);
+    sbuf_putc(o, ',');
+    j_date(o, "last", s->last);
+    sbuf_putc(o, ',');
+    j_int(o, "months", months);
+    sbuf_putc(o, ',');
+    j_int(o, "cards", s->cards);
+    sbuf_putc(o, ',');
+    j_int(o, "statements", s->statements);
+    sbuf_putc(o, ',');
+    j_int(o, "unreconciled", s->unreconciled);
+    sbuf_puts(o, ",\"currencies\":[");
+    /* The largest purchase of each currency: the first rows of the
+     * purchases sorted by size (the kinds filter permitting). */
+    q_filter pf = r->f;
+    bool purchases = pf.nkinds == 0;
+    for (int k = 0; k < pf.nkinds; k++)
+        purchases |= strcmp(pf.kinds[k], "purchase") == 0;
+    pf.nkinds = 1;
+    pf.kinds[0] = "purchase";
+    q_txn_opts to = {.sort = Q_SORT_AMOUNT, .limit = 200};
+    q_txn_page *pg = NULL;
+    int rc = purchases && s->ntotals > 0 ? q_transactions(c, &pf, &to, &pg, err) : 0;
+    for (int i = 0; i < s->ntotals && rc == 0; i++) {
+        const q_report_row *t = &s->totals[i];
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_str(o, "currency", t->currency);
+        sbuf_putc(o, ',');
+        j_int(o, "transactions", t->transactions);
+        sbuf_putc(o, ',');
+        j_money(o, "spend", t->spend);
+        sbuf_putc(o, ',');
+        j_money(o, "refunds", t->refunds);
+        sbuf_putc(o, ',');
+        j_money(o, "payments", t->payments);
+        sbuf_putc(o, ',');
+        j_money(o, "average_per_month", divide(t->spend, months));
+        const q_txn *x = NULL;
+        for (int j = 0; pg && j < pg->nrows && !x; j++)
+            if (strcmp(pg->rows[j].currency, t->currency) == 0)
+                x = &pg->rows[j];
+        sbuf_puts(o, ",\"largest_purchase\":");
+        if (x) {
+            sbuf_putc(o, '{');
+            j_money(o, "amount", x->amount);
+            sbuf_putc(o, ',');
+            j_str(o, "merchant", x->merchant ? x->merchant : x->description);
+            sbuf_putc(o, ',');
+            j_date(o, "date", x->posting_date);
+            sbuf_putc(o, ',');
+            j_int(o, "id", x->id);
+            sbuf_putc(o, '}');
+        } else {
+            sbuf_puts(o, "null");
+        }
+        sbuf_putc(o, '}');
+    }
+    sbuf_puts(o, "]}");
+    q_txn_page_free(pg);
+    q_summary_free(s);
+    return rc;
+}
+
+/* The time report split by category: the top categories by spend one by
+ * one (each read from the summaries like any report), the rest as Other
+ * (the whole less those, exact since amounts are integers). */
+static int report_split(db_conn *c, const req *r, sbuf *o, cl_err *err)
+{
+    q_report *cats = NULL, *all = NULL;
+    if (q_report_run(c, &r->f, Q_BY_CATEGORY, SPLIT_TOP, &cats, err) != 0)
+        return -1;
+    if (q_report_run(c, &r->f, r->by, 0, &all, err) != 0) {
+        q_report_free(cats);
+        return -1;
+    }
+    /* rest[i] = all.rows[i] less every top category's matching row */
+    q_report_row *rest = xcalloc((size_t)all->nrows + 1, sizeof *rest);
+    for (int i = 0; i < all->nrows; i++)
+        rest[i] = all->rows[i];
+    int rc = 0, n = 0;
+    /* A category can be top in one currency only: take each name once. */
+    const char *names[SPLIT_TOP * 4];
+    int nnames = 0;
+    for (int i = 0; i < cats->nrows && nnames < (int)(sizeof names / sizeof names[0]); i++) {
+        bool seen = false;
+        for (int j = 0; j < nnames; j++)
+            seen |= strcmp(names[j], cats->rows[i].key) == 0;
+        if (!seen)
+            names[nnames++] = cats->rows[i].key;
+    }
+    for (int k = 0; k < nnames && rc == 0; k++) {
+        q_filter cf = r->f;
+        cf.ncategories = 1;
+        cf.categories[0] = names[k];
+        q_report *one = NULL;
+        if ((rc = q_report_run(c, &cf, r->by, 0, &one, err)) != 0)
+            break;
+        for (int i = 0; i < one->nrows; i++) {
+            SEP(o, n++);
+            report_row(o, &one->rows[i], names[k]);
+            for (int j = 0; j < all->nrows; j++)
+                if (strcmp(all->rows[j].key, one->rows[i].key) == 0 &&
+                    strcmp(all->rows[j].currency, one->rows[i].currency) == 0) {
+                    rest[j].transactions -= one->rows[i].transactions;
+                    rest[j].spend -= one->rows[i].spend;
+                    rest[j].refunds -= one->rows[i].refunds;
+                    rest[j].payments -= one->rows[i].payments;
+                }
+        }
+        q_report_free(one);
+    }
+    for (int j = 0; j < all->nrows && rc == 0 && r->f.ncategories != 1; j++)
+        if (rest[j].transactions != 0 || rest[j].spend != 0) {
+            SEP(o, n++);
+            report_row(o, &rest[j], "Other");
+        }
+    free(rest);
+    q_report_free(all);
+    q_report_free(cats);
+    return rc;
+}
+
+static int ep_report(db_conn *c, const void *arg, sbuf *o, cl_err *err)
+{
+    const req *r = arg;
+    sbuf_puts(o, "{\"by\":");
+    cl_json_string(o, q_by_name(r->by), false);
+    if (r->split) {
+        sbuf_puts(o, ",\"split\":\"category\",\"rows\":[");
+        if (report_split(c, r, o, err) != 0)
+            return -1;
+        sbuf_puts(o, "]}");
+        return 0;
+    }
+    q_report *rep = NULL;
+    if (q_report_run(c, &r->f, r->by, r->top, &rep, err) != 0)
+        return -1;
+    sbuf_puts(o, ",\"rows\":[");
+    for (int i = 0; i < rep->nrows; i++) {
+        SEP(o, i);
+        report_row(o, &rep->rows[i], NULL);
+    }
+    sbuf_puts(o, "],\"totals\":[");
+    for (int i = 0; i < rep->ntotals; i++) {
+        SEP(o, i);
+        report_row(o, &rep->totals[i], NULL);
+    }
+    sbuf_printf(o, "],\"omitted\":%d,\"source\":", rep->omitted);
+    cl_json_string(o, rep->source, false);
+    sbuf_putc(o, '}');
+    q_report_free(rep);
+    return 0;
+}
+
+static int ep_transactions(db_conn *c, const void *arg, sbuf *o, cl_err *err)
+{
+    const req *r = arg;
+    q_txn_page *pg = NULL;
+    if (q_transactions(c, &r->f, &r->txn, &pg, err) != 0)
+        return -1;
+    sbuf_puts(o, "{\"rows\":[");
+    for (int i = 0; i < pg->nrows; i++) {
+        const q_txn *x = &pg->rows[i];
+        char key[80];
+        card_key(key, sizeof key, x->issuer, x->card_last4);
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_int(o, "id", x->id);
+        sbuf_putc(o, ',');
+        j_date(o, "date", x->posting_date);
+        sbuf_putc(o, ',');
+        j_date(o, "transaction_date", x->transaction_date);
+        sbuf_putc(o, ',');
+        j_str(o, "card", x->card_label ? x->card_label : key);
+        sbuf_putc(o, ',');
+        j_str(o, "card_key", key);
+        sbuf_putc(o, ',');
+        j_str(o, "merchant", x->merchant);
+        sbuf_putc(o, ',');
+        j_str(o, "description", x->description);
+        sbuf_putc(o, ',');
+        j_str(o, "category", x->category);
+        sbuf_putc(o, ',');
+        j_str(o, "kind", x->kind);
+        sbuf_putc(o, ',');
+        j_money(o, "amount", x->amount);
+        sbuf_putc(o, ',');
+        j_str(o, "currency", x->currency);
+        if (x->has_foreign) {
+            sbuf_putc(o, ',');
+            j_money(o, "foreign_amount", x->foreign_amount);
+            sbuf_putc(o, ',');
+            j_str(o, "foreign_currency", x->foreign_currency);
+        }
+        sbuf_putc(o, ',');
+        j_int(o, "statement_id", x->statement_id);
+        sbuf_putc(o, '}');
+    }
+    sbuf_puts(o, "],");
+    j_str(o, "next", pg->next_cursor);
+    sbuf_putc(o, '}');
+    q_txn_page_free(pg);
+    return 0;
+}
+
+static int ep_coverage(db_conn *c, const void *arg, sbuf *o, cl_err *err)
+{
+    const req *r = arg;
+    q_coverage *cv = NULL;
+    if (q_coverage_run(c, &r->f, r->cov_from, r->cov_to, &cv, err) != 0)
+        return -1;
+    sbuf_putc(o, '{');
+    j_month(o, "from", r->cov_from);
+    sbuf_putc(o, ',');
+    j_month(o, "to", r->cov_to);
+    sbuf_printf(o, ",\"active_cells\":%d,\"problem_cells\":%d,\"cards\":[", cv->active_cells,
+                cv->problem_cells);
+    for (int i = 0; i < cv->ncards; i++) {
+        const q_cov_card *k = &cv->cards[i];
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_str(o, "issuer", k->issuer);
+        sbuf_putc(o, ',');
+        j_str(o, "card_last4", k->card_last4);
+        sbuf_putc(o, ',');
+        j_str(o, "label", k->label);
+        sbuf_puts(o, ",\"months\":{");
+        for (int m = r->cov_from; m <= r->cov_to; m++) {
+            char mb[8];
+            SEP(o, m - r->cov_from);
+            j_str(o, q_month_format(m, mb), q_cov_state_name(k->months[m - r->cov_from]));
+        }
+        sbuf_puts(o, "},\"problems\":[");
+        for (int p = 0; p < k->nproblems; p++) {
+            SEP(o, p);
+            sbuf_putc(o, '{');
+            j_month(o, "month", k->problems[p].month);
+            sbuf_putc(o, ',');
+            j_str(o, "state", q_cov_state_name(k->problems[p].state));
+            sbuf_putc(o, ',');
+            j_str(o, "detail", k->problems[p].detail);
+            sbuf_putc(o, '}');
+        }
+        sbuf_puts(o, "]}");
+    }
+    sbuf_puts(o, "]}");
+    q_coverage_free(cv);
+    return 0;
+}
+
+static int ep_cards(db_conn *c, const void *arg, sbuf *o, cl_err *err)
+{
+    (void)arg;
+    q_card *v = NULL;
+    int n = 0;
+    if (q_cards_list(c, &v, &n, err) != 0)
+        return -1;
+    sbuf_puts(o, "{\"cards\":[");
+    for (int i = 0; i < n; i++) {
+        char key[80];
+        card_key(key, sizeof key, v[i].issuer, v[i].card_last4);
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_str(o, "key", key);
+        sbuf_putc(o, ',');
+        j_str(o, "issuer", v[i].issuer);
+        sbuf_putc(o, ',');
+        j_str(o, "last4", v[i].card_last4);
+        sbuf_putc(o, ',');
+        j_str(o, "label", v[i].label);
+        sbuf_putc(o, ',');
+        j_date(o, "first", v[i].first_start);
+        sbuf_putc(o, ',');
+        j_date(o, "last", v[i].last_end);
+        sbuf_putc(o, ',');
+        j_int(o, "statements", v[i].statements);
+        sbuf_putc(o, ',');
+        j_int(o, "unreconciled", v[i].unreconciled);
+        sbuf_putc(o, ',');
+        j_int(o, "transactions", v[i].transactions);
+        sbuf_putc(o, ',');
+        j_str(o, "currencies", v[i].currencies);
+        sbuf_putc(o, '}');
+    }
+    sbuf_puts(o, "]}");
+    q_cards_free(v, n);
+    return 0;
+}
+
+static int ep_categories(db_conn *c, const void *arg, sbuf *o, cl_err *err)
+{
+    (void)arg;
+    q_category *v = NULL;
+    int n = 0;
+    if (q_categories_list(c, &v, &n, err) != 0)
+        return -1;
+    q_kind *k = NULL;
+    int nk = 0;
+    if (q_kinds_list(c, &k, &nk, err) != 0) {
+        q_categories_free(v, n);
+        return -1;
+    }
+    sbuf_puts(o, "{\"categories\":[");
+    for (int i = 0; i < n; i++) {
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_int(o, "id", v[i].id);
+        sbuf_putc(o, ',');
+        j_str(o, "name", v[i].name);
+        sbuf_putc(o, ',');
+        j_str(o, "parent", v[i].parent);
+        sbuf_putc(o, '}');
+    }
+    sbuf_puts(o, "],\"kinds\":[");
+    for (int i = 0; i < nk; i++) {
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_str(o, "kind", k[i].kind);
+        sbuf_putc(o, ',');
+        j_str(o, "label", k[i].label);
+        sbuf_printf(o, ",\"is_spend\":%s}", k[i].is_spend ? "true" : "false");
+    }
+    sbuf_puts(o, "]}");
+    q_kinds_free(k, nk);
+    q_categories_free(v, n);
+    return 0;
+}
+
+static int ep_imports(db_conn *c, const void *arg, sbuf *o, cl_err *err)
+{
+    const req *r = arg;
+    q_imports *im = NULL;
+    if (q_imports_run(c, r->limit, &im, err) != 0)
+        return -1;
+    sbuf_puts(o, "{\"runs\":[");
+    for (int i = 0; i < im->nruns; i++) {
+        const q_import_run *x = &im->runs[i];
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_int(o, "id", x->id);
+        sbuf_putc(o, ',');
+        j_str(o, "started", x->started);
+        sbuf_putc(o, ',');
+        j_str(o, "status", x->status);
+        sbuf_printf(o, ",\"files_found\":%lld,\"files_new\":%lld,\"files_stored\":%lld,"
+                       "\"files_duplicate\":%lld,\"files_failed\":%lld,\"txns_inserted\":%lld,"
+                       "\"unreconciled\":%lld,",
+                    x->files_found, x->files_new, x->files_stored, x->files_duplicate,
+                    x->files_failed, x->txns_inserted, x->unreconciled);
+        if (x->elapsed_ms >= 0)
+            j_int(o, "elapsed_ms", x->elapsed_ms);
+        else
+            j_str(o, "elapsed_ms", NULL);
+        sbuf_putc(o, ',');
+        j_str(o, "error", x->error);
+        sbuf_putc(o, '}');
+    }
+    sbuf_puts(o, "],\"failed\":[");
+    for (int i = 0; i < im->nfailed; i++) {
+        const q_failed_file *x = &im->failed[i];
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_int(o, "id", x->id);
+        sbuf_putc(o, ',');
+        j_str(o, "path", x->path);
+        sbuf_putc(o, ',');
+        j_str(o, "error", x->error);
+        sbuf_putc(o, ',');
+        j_str(o, "when", x->when);
+        sbuf_printf(o, ",\"attempts\":%d}", x->attempts);
+    }
+    sbuf_printf(o, "],\"failed_total\":%lld,\"unreconciled\":[", im->failed_total);
+    for (int i = 0; i < im->nunreconciled; i++) {
+        const q_unreconciled *x = &im->unreconciled[i];
+        char key[80], a[11], b[11], period[24];
+        card_key(key, sizeof key, x->issuer, x->card_last4);
+        snprintf(period, sizeof period, "%s – %s", cl_date_format(x->period_start, a),
+                 cl_date_format(x->period_end, b));
+        SEP(o, i);
+        sbuf_putc(o, '{');
+        j_int(o, "statement_id", x->statement_id);
+        sbuf_putc(o, ',');
+        j_str(o, "card", key);
+        sbuf_putc(o, ',');
+        j_str(o, "period", period);
+        sbuf_putc(o, ',');
+        j_str(o, "currency", x->currency);
+        sbuf_putc(o, ',');
+        j_str(o, "difference", *x->difference ? x->difference : NULL);
+        sbuf_putc(o, ',');
+        j_str(o, "path", x->path);
+        sbuf_putc(o, '}');
+    }
+    sbuf_printf(o, "],\"unreconciled_total\":%lld}", im->unreconciled_total);
+    q_imports_free(im);
+    return 0;
+}
+
+/* ---- dispatch ---------------------------------------------------------------------------- */
+
+static int opts_report(req *r, bad *b)
+{
+    const char *by = web_param(r->p, "by");
+    if (!by)
+        by = "month";
+    if (!q_by_parse(by, &r->by))
+        return badp(b, "by", "by must be one of %s", q_by_names());
+    const char *split = web_param(r->p, "split");
+    if (split) {
+        if (strcmp(split, "category") != 0)
+            return badp(b, "split", "split must be 'category'");
+        if (!q_by_is_time(r->by))
+            return badp(b, "split", "split needs a time grouping (by=month|week|day|year)");
+        r->split = true;
+    }
+    const char *top = web_param(r->p, "top");
+    return top ? parse_int("top", top, 1, 1000, &r->top, b) : 0;
+}
+
+static int opts_transactions(req *r, bad *b)
+{
+    r->txn.limit = 50;
+    const char *v = web_param(r->p, "limit");
+    if (v && parse_int("limit", v, 1, 500, &r->txn.limit, b) < 0)
+        return -1;
+    if ((v = web_param(r->p, "sort")) && !q_sort_parse(v, &r->txn.sort))
+        return badp(b, "sort", "sort must be date or amount");
+    if ((v = web_param(r->p, "after"))) {
+        if (!*v || strlen(v) > 200)
+            return badp(b, "after", "after must be the 'next' cursor of the previous page");
+        r->txn.cursor = v;
+    }
+    return 0;
+}
+
+static int month_param(const req *r, const char *name, int *out, bad *b)
+{
+    const char *v = web_param(r->p, name);
+    if (!v)
+        return 0;
+    /* A date is accepted too: its month. */
+    char m[8];
+    snprintf(m, sizeof m, "%.7s", v);
+    if (!q_month_parse(m, out) || (strlen(v) != 7 && cl_date_parse_iso(v) == CL_DATE_NONE))
+        return badp(b, name, "%s must be a month YYYY-MM", name);
+    return 1;
+}
+
+static int opts_coverage(req *r, bad *b)
+{
+    int from = 0, to = 0, fy, ty;
+    int hf = month_param(r, "from", &from, b), ht = month_param(r, "to", &to, b);
+    if (hf < 0 || ht < 0)
+        return -1;
+    const char *year = web_param(r->p, "year");
+    if (year) {
+        int y;
+        if (parse_int("year", year, 1900, 2999, &y, b) < 0)
+            return -1;
+        if (hf || ht)
+            return badp(b, "year", "give year or from/to, not both");
+        from = q_month(y, 1);
+        to = q_month(y, 12);
+        hf = ht = 1;
+    }
+    /* Open ends: the cards' whole span, else this year. */
+    if (!hf || !ht) {
+        time_t now = time(NULL);
+        struct tm tm;
+        localtime_r(&now, &tm);
+        fy = ty = tm.tm_year + 1900;
+        if (!ht)
+            to = q_month(ty, tm.tm_mon + 1);
+        if (!hf)
+            from = q_month(fy, 1) > to ? to - 11 : q_month(fy, 1);
+    }
+    if (from > to)
+        return badp(b, "from", "from is after to");
+    if (to - from >= 240)
+        return badp(b, "from", "at most 240 months at once");
+    r->cov_from = from;
+    r->cov_to = to;
+    /* Only the cards of the filter apply to coverage. */
+    q_filter_init(&r->f);
+    for (int i = 0; i < r->p->n; i++)
+        if (strcmp(r->p->key[i], "card") == 0 && add_list("card", r->p->val[i], r->f.cards, &r->f.ncards, b) < 0)
+            return -1;
+    return 0;
+}
+
+static int opts_imports(req *r, bad *b)
+{
+    r->limit = 20;
+    const char *v = web_param(r->p, "limit");
+    return v ? parse_int("limit", v, 1, 1000, &r->limit, b) : 0;
+}
+
+typedef struct endpoint {
+    const char *name;
+    web_txn_fn fn;
+    bool filter;                        /* takes the filter parameters */
+    int (*opts)(req *r, bad *b);
+    const char *const params[8];        /* its own parameters */
+} endpoint;
+
+static const endpoint endpoints[] = {
+    {"summary", ep_summary, true, NULL, {NULL}},
+    {"report", ep_report, true, opts_report, {"by", "top", "split", NULL}},
+    {"transactions", ep_transactions, true, opts_transactions, {"limit", "after", "sort", NULL}},
+    {"coverage", ep_coverage, false, opts_coverage, {"year", "from", "to", "card", NULL}},
+    {"cards", ep_cards, false, NULL, {NULL}},
+    {"categories", ep_categories, false, NULL, {NULL}},
+    {"imports", ep_imports, false, opts_imports, {"limit", NULL}},
+};
+
 int web_api(const char *name, const web_params *p, sbuf *out)
 {
-    (void)p;
-    web_json_error(out, "no such API endpoint", NULL);
-    return 404;
+    const endpoint *e = NULL;
+    for (size_t i = 0; i < sizeof endpoints / sizeof endpoints[0]; i++)
+        if (strcmp(endpoints[i].name, name) == 0)
+            e = &endpoints[i];
+    if (!e) {
+        web_json_error(out, "no such API endpoint", NULL);
+        return 404;
+    }
+    req r = {.p = p};
+    bad b = {{0}};
+    for (int i = 0; i < p->n; i++)
+        if (!(e->filter && allowed(p->key[i], FILTERS)) && !allowed(p->key[i], e->params)) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "unknown parameter for /api/%s", name);
+            web_json_error(out, msg, p->key[i]);
+            return 400;
+        }
+    if ((e->filter && parse_filter(&r, &b) < 0) || (e->opts && e->opts(&r, &b) < 0)) {
+        web_json_error(out, b.msg, b.param);
+        return 400;
+    }
+    cl_err err = {0};
+    int status = web_pool_run(e->fn, &r, out, &err);
+    if (status == 200)
+        return 200;
+    if (status == 400) {
+        web_json_error(out, err.msg, param_of(err.msg));
+        return 400;
+    }
+    log_warn("api_failed", LOG_S("endpoint", name), LOG_I("status", status), LOG_S("error", err.msg));
+    web_json_error(out, status == 503 ? "database unavailable; retrying on the next request"
+                                      : "query failed",
+                   NULL);
+    return status;
 }

@@ -122,6 +122,6 @@ int web_pool_run(web_txn_fn fn, const void *arg, sbuf *out, cl_err *err)
         }
         if ((broken || lost) && attempt == 0)
             continue;           /* once, on a fresh connection or unnamed statements */
-        return broken ? 503 : 500;
+        return broken ? 503 : err->code == CL_E_USAGE ? 400 : 500;
     }
 }

@@ -31,8 +31,8 @@ int web_pool_free_slots(cl_err *err);
 void web_pool_shutdown(void);
 
 /* One read-only transaction on this thread's connection: fn fills out.
- * fn returns 0, or -1 with err set. Returns the HTTP status: 200, 500
- * (query failed) or 503 (database unavailable; the connection is replaced
+ * fn returns 0, or -1 with err set. Returns the HTTP status: 200, 400
+ * (err is CL_E_USAGE: a filter names nothing known), 500 (query failed) or 503 (database unavailable; the connection is replaced
  * on the next request). A broken connection or a lost prepared statement
  * is retried once on a fresh connection before giving up. */
 typedef int (*web_txn_fn)(db_conn *c, const void *arg, sbuf *out, cl_err *err);
