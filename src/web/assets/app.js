@@ -176,9 +176,13 @@ function renderKpis(sum) {
   put('payments', (c) => [fmtAmount(c.payments, c.currency), c.payments]);
   put('transactions', (c) => [`${fmtInt(c.transactions)}${cs.length > 1 ? ' ' + c.currency : ''}`, String(c.transactions)]);
   put('average', (c) => [fmtAmount(c.average_per_month, c.currency), c.average_per_month]);
+  // A purchase is a charge (negative); the tile shows its size.
+  const size = (a) => a.startsWith('-') ? a.slice(1) : a;
   put('largest', (c) => c.largest_purchase
-    ? [`${fmtAmount(c.largest_purchase.amount, c.currency)} ${c.largest_purchase.merchant || ''}`, c.largest_purchase.amount]
+    ? [`${fmtAmount(size(c.largest_purchase.amount), c.currency)} ${c.largest_purchase.merchant || ''}`, c.largest_purchase.amount]
     : ['–', '']);
+  const total = cs.reduce((n, c) => n + c.transactions, 0);
+  $('#txn-count').textContent = cs.length ? `(${fmtInt(total)})` : '';
 }
 
 const ofMain = (rows) => rows.filter((r) => r.currency === mainCurrency);
@@ -225,12 +229,8 @@ function renderTransactions(t) {
   $('#next').disabled = !t.next;
   $('#prev').disabled = page === 0;
   $('#page').textContent = `page ${fmtInt(page + 1)}`;
-  $('#txn-count').textContent = t.total === null || t.total === undefined ? ''
-    : `(${fmtInt(t.total)}${t.total_capped ? '+' : ''})`;
   for (const b of document.querySelectorAll('button.sort')) {
-    const [key, dir] = (state.sort || 'date').split(':');
-    b.classList.toggle('active', b.dataset.sort === key);
-    b.classList.toggle('asc', b.dataset.sort === key && dir === 'asc');
+    b.classList.toggle('active', b.dataset.sort === (state.sort || 'date'));
   }
 }
 
@@ -363,8 +363,7 @@ async function init() {
   $('#next').addEventListener('click', () => { page++; loadTransactions(generation).catch(showError); });
   $('#prev').addEventListener('click', () => { if (page > 0) { page--; loadTransactions(generation).catch(showError); } });
   for (const b of document.querySelectorAll('button.sort')) b.addEventListener('click', () => {
-    const [key, dir] = (state.sort || 'date').split(':');
-    state.sort = b.dataset.sort === key ? `${key}:${dir === 'asc' ? 'desc' : 'asc'}` : b.dataset.sort;
+    state.sort = b.dataset.sort === 'date' ? undefined : b.dataset.sort;
     writeUrl(state, true);
     cursors = [null]; page = 0;
     loadTransactions(generation).catch(showError);
