@@ -7,7 +7,8 @@
 . "$CL_SRC/tests/web/lib_web.sh"
 
 dsn=$(web_dataset api) || { echo "not ok 1 - could not build the test database"; exit 1; }
-ok "serve starts on a free loopback port" serve_start "$CARDLEDGER_ASAN" --db "$dsn" --threads 3
+serve_start "$CARDLEDGER_ASAN" --db "$dsn" --threads 3
+_tap_result $? "serve starts on a free loopback port"
 trap 'serve_stop' EXIT
 
 # ---- figures against SQL ------------------------------------------------------------
@@ -125,7 +126,8 @@ is "one log event per request" "$((n_after - n_before))" 2
 like "the log event has method, path, status and ms" "$(grep '"path":"/nope"' "$SERVE_LOG" | tail -1)" \
     '"method":"GET","path":"/nope","status":404,"ms":[0-9.]+'
 
-ok "SIGTERM stops the server cleanly (exit 0)" serve_stop
+serve_stop
+_tap_result $? "SIGTERM stops the server cleanly (exit 0)"
 like "and it says so" "$(tail -2 "$SERVE_LOG")" serve_stopped
 
 # ---- the token ------------------------------------------------------------------------------------
@@ -139,7 +141,8 @@ out=$("$CARDLEDGER" serve --db "$dsn" --listen 0.0.0.0:0 2>&1)
 is "a non-loopback address without --token-file is refused (exit 2)" "$?" 2
 like "saying why" "$out" "not a loopback address: it needs --token-file"
 chmod 600 "$tok"
-ok "serve starts with a token file of mode 0600" serve_start "$CARDLEDGER_ASAN" --db "$dsn" --token-file "$tok"
+serve_start "$CARDLEDGER_ASAN" --db "$dsn" --token-file "$tok"
+_tap_result $? "serve starts with a token file of mode 0600"
 r=$(http /api/cards)
 is "no token: 401" "${r%% *}" 401
 r=$(http /)
