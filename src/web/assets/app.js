@@ -204,7 +204,8 @@ function renderTime(rep, grain) {
     options: {scales: {x: {stacked: true}, y: {stacked: true}}, plugins: {legend: {position: 'bottom'}}}});
 }
 function renderBars(id, rows, horizontal, onClick) {
-  rows = ofMain(rows);
+  // A spend chart: groups without spend (payments only) are left out.
+  rows = ofMain(rows).filter((r) => num(r.spend) !== 0);
   chart(id, {type: 'bar', data: {labels: rows.map((r) => r.label ?? r.key),
     datasets: [{label: 'spend', data: rows.map((r) => num(r.spend)), backgroundColor: rows.map((r, i) => palette[i % palette.length])}]},
   options: {indexAxis: horizontal ? 'y' : 'x', plugins: {legend: {display: false}},
