@@ -122,6 +122,10 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out)
             return -1;
         out->values[idx] = optarg ? optarg : "";
         out->counts[idx]++;
+        if (optarg && out->ngiven < CLI_MAX_VALUES) {
+            out->given[out->ngiven] = optarg;
+            out->given_opt[out->ngiven++] = idx;
+        }
     }
     out->pos = argv + optind;
     out->npos = argc - optind;
@@ -160,6 +164,15 @@ bool cli_flag(const cli_command *cmd, const cli_args *a, const char *name)
 {
     int i = find_opt(cmd, name);
     return i >= 0 && a->counts[i] > 0;
+}
+
+int cli_get_all(const cli_command *cmd, const cli_args *a, const char *name, const char **out, int max)
+{
+    int i = find_opt(cmd, name), n = 0;
+    for (int k = 0; i >= 0 && k < a->ngiven && n < max; k++)
+        if (a->given_opt[k] == i)
+            out[n++] = a->given[k];
+    return n;
 }
 
 bool cli_get_int(const cli_command *cmd, const cli_args *a, const char *name,

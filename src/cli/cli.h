@@ -23,10 +23,14 @@ typedef struct cli_opt {
     {"no-migrate", 0, NULL, "do not apply pending schema migrations automatically"}
 
 #define CLI_MAX_OPTS 48
+#define CLI_MAX_VALUES 128
 
 typedef struct cli_args {
     const char *values[CLI_MAX_OPTS];   /* by index in the command's table */
     int counts[CLI_MAX_OPTS];
+    const char *given[CLI_MAX_VALUES];  /* every value in order, for repeatable options */
+    int given_opt[CLI_MAX_VALUES];      /* ... and the index of its option */
+    int ngiven;
     char **pos;                         /* positional arguments (borrowed) */
     int npos;
 } cli_args;
@@ -50,6 +54,9 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out);
 /* Value of option NAME (last one given), or NULL. */
 const char *cli_get(const cli_command *cmd, const cli_args *a, const char *name);
 bool cli_flag(const cli_command *cmd, const cli_args *a, const char *name);
+/* Every value of a repeatable option NAME in the order given (at most max);
+ * returns how many. */
+int cli_get_all(const cli_command *cmd, const cli_args *a, const char *name, const char **out, int max);
 /* Integer option with a default; false (and a printed usage error) when
  * the value is not an integer in [min, max]. */
 bool cli_get_int(const cli_command *cmd, const cli_args *a, const char *name,

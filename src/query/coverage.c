@@ -45,21 +45,46 @@ static char *fmt(const char *f, ...)
 
 static const char *nz(const char *s) { return s ? s : "?"; }
 
-/* States of one card's statements (rows lo..hi of r, by period) and the gaps between them. */
+static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+/* The card's usual cycle: the median number of days from one statement's
+ * end to the next one's (30 when there is only one statement). */
+static int usual_cycle(const db_result *r, int lo, int hi)
+{
+    int n = hi - lo, cycle = 30;
+    if (n <= 0)
+        return cycle;
+    int *d = xmalloc((size_t)n * sizeof *d);
+    for (int i = lo + 1; i <= hi; i++)
+        d[i - lo - 1] = q_date(r, i, 6) - q_date(r, i - 1, 6);
+    qsort(d, (size_t)n, sizeof *d, cmp_int);
+    cycle = d[n / 2];
+    free(d);
+    return cycle < 7 ? 7 : cycle > 92 ? 92 : cycle;
+}
+
+/* States of one card's statements (rows lo..hi of r, by period end) and the
+ * gaps between them. Some statements print only their closing date (ingest
+ * then starts the period at the first transaction), so a period counts as at
+ * least one usual cycle long: only a real absence of statements is a gap. */
 static void judge(const db_result *r, int lo, int hi, stmt *st, gap *gaps, int *ngaps)
 {
     *ngaps = 0;
+    int cycle = usual_cycle(r, lo, hi);
     for (int i = lo; i <= hi; i++) {
         stmt *s = &st[i - lo];
-        s->start = q_date(r, i, 5);
         s->end = q_date(r, i, 6);
+        s->start = q_date(r, i, 5);
+        cl_date printed = s->start;
+        if (s->start > s->end - cycle + 1)
+            s->start = s->end - cycle + 1;
         s->state = Q_COV_OK;
         const char *file = nz(db_value(r, i, 11));
         if (i > lo) {
             const stmt *p = s - 1;
             int gap_days = s->start - p->end - 1;
             if (gap_days > Q_COV_GAP_DAYS) {
-                gaps[(*ngaps)++] = (gap){p->end + 1, s->start - 1, p->end, s->end};
+                gaps[(*ngaps)++] = (gap){p->end + 1, printed - 1, p->end, s->end};
             } else if (!db_isnull(r, i, 7) && !db_isnull(r, i - 1, 8) &&
                        q_money(r, i, 7) != q_money(r, i - 1, 8)) {
                 char d[11];
@@ -168,7 +193,7 @@ int q_coverage_run(db_conn *c, const q_filter *f, int from, int to, q_coverage *
         q_arg(&q, sc.card_ids);
         q_puts(&q, "::bigint[])");
     }
-    q_puts(&q, " ORDER BY c.issuer, c.card_last4, c.id, s.period_start, s.period_end, s.id");
+    q_puts(&q, " ORDER BY c.issuer, c.card_last4, c.id, s.period_end, s.period_start, s.id");
     db_result *r = q_run(c, &q, err);
     q_sql_free(&q);
     q_scope_free(&sc);
