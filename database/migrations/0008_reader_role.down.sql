@@ -1,5 +1,6 @@
--- 0008_reader_role.down.sql - takes this database's grants back from
+-- 0008_reader_role.down.sql - drops the size index, takes this database's grants back from
 -- cardledger_reader and drops the role when no other database uses it.
+DROP INDEX analytics.transactions_size_idx;
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cardledger_reader') THEN

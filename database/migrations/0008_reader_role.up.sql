@@ -34,3 +34,10 @@ BEGIN
     ALTER DEFAULT PRIVILEGES IN SCHEMA analytics GRANT SELECT ON TABLES TO cardledger_reader;
 END
 $$;
+
+-- The dashboard's "largest first" listing and its largest-purchase tile sort
+-- by the size of the amount; without an index that is a sort of every row of
+-- the range (about 300 ms at 100,000 rows, bench/bench_api.sh). This index
+-- returns them in order, and its keyset cursor (size, date, id) follows it.
+CREATE INDEX transactions_size_idx ON analytics.transactions
+    ((abs(amount)) DESC, posting_date DESC, id DESC);
