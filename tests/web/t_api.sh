@@ -170,4 +170,6 @@ out=$("$CARDLEDGER" serve --listen 127.0.0.1:99999 2>&1)
 is "--listen with a bad port is a usage error (exit 2)" "$?" 2
 like "naming --listen" "$out" "listen"
 trap - EXIT
+unlike "the sanitizer build of serve reported nothing" "$(cat "$CL_TEST_TMP"/serve.$$.*.log)" \
+    "AddressSanitizer|LeakSanitizer|runtime error"
 done_testing

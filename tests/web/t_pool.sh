@@ -114,4 +114,6 @@ wait "${pids[@]}"
 is "eight requests at once through pgbouncer all succeed" "$(cat "$bdir"/par.* | sort | uniq -c | tr -s ' ')" " 8 200"
 serve_stop
 _tap_result $? "serve stops cleanly"
+unlike "the sanitizer build of serve reported nothing" "$(cat "$CL_TEST_TMP"/serve.$$.*.log)" \
+    "AddressSanitizer|LeakSanitizer|runtime error"
 done_testing
