@@ -45,6 +45,7 @@ typedef struct request {
     char method[16];
     char path[256];              /* without the query string (never the token) */
     unsigned status;
+    bool headers_seen;           /* the first call of the handler has been */
 } request;
 
 /* ---- listen address and token ------------------------------------------------ */
@@ -260,8 +261,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     bool head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
     if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && !head)
         return send_error(conn, rq, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET is served");
-    if (*upload_data_size != 0)
+    const char *clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    if (*upload_data_size != 0 || (clen && strcmp(clen, "0") != 0) ||
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding"))
         return send_error(conn, rq, MHD_HTTP_CONTENT_TOO_LARGE, "a GET takes no body");
+    /* Answer on the second call, once the request is complete: a response
+     * queued with the headers alone costs the connection its keep-alive. */
+    if (!rq->headers_seen) {
+        rq->headers_seen = true;
+        return MHD_YES;
+    }
     if (rq->uri && strlen(rq->uri) > MAX_URI)
         return send_error(conn, rq, MHD_HTTP_URI_TOO_LONG, "request URI too long");
     if (!host_allowed(s, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host")))

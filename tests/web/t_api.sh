@@ -104,6 +104,10 @@ r=$(http /api/cards -X POST -d x=1)
 is "POST is 405" "${r%% *}" 405
 r=$(http /api/cards -X DELETE)
 is "DELETE is 405" "${r%% *}" 405
+r=$(http /api/cards -X GET -d x=1)
+is "a GET with a body is 413" "${r%% *}" 413
+like "connections are kept alive between requests" \
+    "$(curl -sv -o /dev/null "$SERVE_URL/api/cards" -o /dev/null "$SERVE_URL/app.js" 2>&1)" "Re-using existing connection"
 
 # ---- the read-only role -----------------------------------------------------------------------
 out=$(psql "$dsn" -qAtX -c "BEGIN; SET LOCAL ROLE cardledger_reader; DELETE FROM analytics.transactions" 2>&1)
