@@ -31,8 +31,8 @@ const BASE = `FROM analytics.transactions t JOIN analytics.kinds k ON k.kind = t
   LEFT JOIN analytics.merchants m ON m.id = t.merchant_id`;
 const Y2024 = `t.posting_date BETWEEN '2024-01-01' AND '2024-12-31'`;
 const kpis = (where) => {
-  const [r] = sql(`SELECT coalesce(-sum(t.amount) FILTER (WHERE k.is_spend), 0), coalesce(sum(t.amount) FILTER (WHERE t.kind = 'refund'), 0),
-    coalesce(sum(t.amount) FILTER (WHERE t.kind = 'payment'), 0), count(*) ${BASE} WHERE ${where}`);
+  const [r] = sql(`SELECT coalesce(-sum(t.amount) FILTER (WHERE k.is_spend), 0.00), coalesce(sum(t.amount) FILTER (WHERE t.kind = 'refund'), 0.00),
+    coalesce(sum(t.amount) FILTER (WHERE t.kind = 'payment'), 0.00), count(*) ${BASE} WHERE ${where}`);
   return { spend: r[0], refunds: r[1], payments: r[2], transactions: r[3] };
 };
 const spendBy = (key, where) => Object.fromEntries(sql(`SELECT ${key}, -sum(t.amount) FILTER (WHERE k.is_spend) ${BASE}
@@ -174,6 +174,14 @@ const sameMap = (a, b) => JSON.stringify(Object.entries(a).sort()) === JSON.stri
     const bg = await p2.evaluate(() => getComputedStyle(document.body).backgroundColor);
     check(bg === 'rgb(17, 20, 24)', 'dark mode follows the system preference', bg);
     await p2.screenshot({ path: path.join(ARTIFACTS, 'dashboard-390.png'), fullPage: true });
+    // The kind filter (its options come from analytics.kinds).
+    let g2 = await p2.evaluate(() => document.body.dataset.loaded);
+    await p2.selectOption('#kind', ['refund', 'fee']);
+    g2 = await loaded(p2, g2);
+    check(new URL(p2.url()).searchParams.getAll('kind').sort().join() === 'fee,refund', 'the kind filter is in the URL', p2.url());
+    const kindWant = kpis(`${Y2024} AND t.kind IN ('refund', 'fee')`);
+    check(JSON.stringify(await readKpis(p2)) === JSON.stringify(kindWant), 'KPI tiles follow the kind filter',
+      `${JSON.stringify(await readKpis(p2))} want ${JSON.stringify(kindWant)}`);
     await phone.close();
 
     check(problems.length === 0, 'no console errors, failed requests or HTTP errors', problems.join('; '));

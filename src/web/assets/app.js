@@ -346,6 +346,10 @@ async function init() {
       for (const d of [c.first, c.last]) if (d) years.push(Number(d.slice(0, 4)));
     }
     for (const c of cats.categories) { const o = el('option', null, c.name); o.value = c.name; $('#category').append(o); }
+    // The kinds the database knows (analytics.kinds), with their labels.
+    if (cats.kinds && cats.kinds.length) {
+      $('#kind').replaceChildren(...cats.kinds.map((k) => { const o = el('option', null, k.label || k.kind); o.value = k.kind; return o; }));
+    }
     renderImports(im);
   } catch (e) { showError(e); }
   if (years.length) {
