@@ -219,7 +219,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 
 const cli_command cli_cmd_coverage = {
     .name = "coverage",
-    .summary = "which months of which cards are in, reconciled and chained; --strict proves a year complete",
+    .summary = "which months of each card are in and reconciled; --strict proves it",
     .usage = "coverage [--year Y | --from YYYY-MM --to YYYY-MM] [--card C]... [--strict] [--format table|json]",
     .description = description,
     .opts = opts,

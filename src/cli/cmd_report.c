@@ -113,7 +113,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 
 const cli_command cli_cmd_report = {
     .name = "report",
-    .summary = "spend, refunds and payments by month, week, day, year, category, merchant, card or kind",
+    .summary = "spend, refunds and payments by month, category, merchant, card, kind ...",
     .usage = "report [--from D] [--to D] [--year Y] [--card C]... [--category C]... [--kind K]... "
              "[--merchant TEXT] [--by GROUP] [--top N] [--format table|csv|json]",
     .description = description,

@@ -13,7 +13,7 @@ static void print_overview(FILE *out)
             "Turns credit-card statement PDFs into a deduplicated transaction database\n"
             "in PostgreSQL, with reports and dashboards.\n\ncommands:\n");
     for (int i = 0; cli_commands[i]; i++)
-        fprintf(out, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+        fprintf(out, "  %-12s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
     fprintf(out,
             "\nglobal options:\n"
             "  --help, -h       this overview; 'cardledger help COMMAND' or 'COMMAND --help' for one command\n"

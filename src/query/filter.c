@@ -370,24 +370,37 @@ void q_scope_free(q_scope *s)
     memset(s, 0, sizeof *s);
 }
 
+/* " AND a.col = $n::type" for a one-value list "{x}" (an index on col
+ * then also gives the order: PostgreSQL 15 walks no index in order for
+ * = ANY()), else " AND a.col = ANY($n::type[])". */
+static void in_list(q_sql *q, const char *a, const char *col, const char *list, const char *type)
+{
+    size_t n = strlen(list);
+    if (n > 2 && !strchr(list, ',')) {
+        char *one = xstrndup(list + 1, n - 2);
+        q_printf(q, " AND %s.%s = ", a, col);
+        q_arg(q, one);
+        q_printf(q, "::%s", type);
+        free(one);
+    } else {
+        q_printf(q, " AND %s.%s = ANY(", a, col);
+        q_arg(q, list);
+        q_printf(q, "::%s[])", type);
+    }
+}
+
 void q_scope_where(q_sql *q, const q_scope *s, const char *a, bool has_merchant)
 {
-    if (s->card_ids) {
-        q_printf(q, " AND %s.card_id = ANY(", a);
-        q_arg(q, s->card_ids);
-        q_puts(q, "::bigint[])");
-    }
+    if (s->card_ids)
+        in_list(q, a, "card_id", s->card_ids, "bigint");
     if (s->category_ids) {
         q_printf(q, " AND (%s.category_id = ANY(", a);
         q_arg(q, s->category_ids);
         q_printf(q, "::bigint[])%s%s%s)", s->uncategorized ? " OR " : "", s->uncategorized ? a : "",
                  s->uncategorized ? ".category_id IS NULL" : "");
     }
-    if (s->kinds) {
-        q_printf(q, " AND %s.kind = ANY(", a);
-        q_arg(q, s->kinds);
-        q_puts(q, "::text[])");
-    }
+    if (s->kinds)
+        in_list(q, a, "kind", s->kinds, "text");
     if (s->merchant_like && has_merchant) {
         q_printf(q, " AND %s.merchant_id IN (SELECT id FROM analytics.merchants WHERE name ILIKE ", a);
         int n = q_arg(q, s->merchant_like);

@@ -81,17 +81,14 @@ int q_transactions(db_conn *c, const q_filter *f, const q_txn_opts *o, q_txn_pag
     if (q_scope_resolve(c, f, &sc, err) != 0)
         return -1;
 
+    /* the page is chosen from the rows alone; names are joined to its rows only */
+    const char *order = o->sort == Q_SORT_AMOUNT ? " ORDER BY abs(t.amount) DESC, t.posting_date DESC, t.id DESC"
+                                                 : " ORDER BY t.posting_date DESC, t.id DESC";
     q_sql q = {0};
-    q_puts(&q,
-           "SELECT t.id, t.transaction_date, t.posting_date, t.card_id, cd.issuer, cd.card_last4, cd.label, "
-           "coalesce(m.display_name, m.name), g.name, t.kind, t.amount, t.currency, t.foreign_amount, "
-           "t.foreign_currency, t.description, t.statement_id, fl.path, abs(t.amount) "
-           "FROM analytics.transactions t "
-           "JOIN analytics.cards cd ON cd.id = t.card_id "
-           "LEFT JOIN analytics.merchants m ON m.id = t.merchant_id "
-           "LEFT JOIN analytics.categories g ON g.id = t.category_id "
-           "LEFT JOIN raw.statements st ON st.id = t.statement_id "
-           "LEFT JOIN raw.source_files fl ON fl.id = st.source_file_id WHERE true");
+    q_puts(&q, "SELECT t.id, t.transaction_date, t.posting_date, t.card_id, cd.issuer, cd.card_last4, cd.label, "
+               "coalesce(m.display_name, m.name), g.name, t.kind, t.amount, t.currency, t.foreign_amount, "
+               "t.foreign_currency, t.description, t.statement_id, fl.path, abs(t.amount) "
+               "FROM (SELECT t.* FROM analytics.transactions t WHERE true");
     char d[11];
     if (sc.from != CL_DATE_NONE) {
         q_puts(&q, " AND t.posting_date >= ");
@@ -118,12 +115,18 @@ int q_transactions(db_conn *c, const q_filter *f, const q_txn_opts *o, q_txn_pag
         q_arg(&q, cur.id);
         q_puts(&q, "::bigint)");
     }
-    q_puts(&q, o->sort == Q_SORT_AMOUNT ? " ORDER BY abs(t.amount) DESC, t.posting_date DESC, t.id DESC"
-                                        : " ORDER BY t.posting_date DESC, t.id DESC");
     char lim[16];
     snprintf(lim, sizeof lim, "%d", limit + 1);    /* one more tells whether a next page exists */
+    q_puts(&q, order);
     q_puts(&q, " LIMIT ");
     q_arg(&q, lim);
+    q_puts(&q, ") t "
+               "JOIN analytics.cards cd ON cd.id = t.card_id "
+               "LEFT JOIN analytics.merchants m ON m.id = t.merchant_id "
+               "LEFT JOIN analytics.categories g ON g.id = t.category_id "
+               "LEFT JOIN raw.statements st ON st.id = t.statement_id "
+               "LEFT JOIN raw.source_files fl ON fl.id = st.source_file_id");
+    q_puts(&q, order);
     db_result *r = q_run(c, &q, err);
     q_sql_free(&q);
     q_scope_free(&sc);

@@ -167,11 +167,20 @@ is "coverage --strict of the corpus exits 1" "$?" "1"
 "$CARDLEDGER" coverage --db "$db" --year 2024 --strict --card chase:4101 --card amex_us:5212 >/dev/null
 is "coverage --strict of the complete cards exits 0" "$?" "0"
 
+# --- status --format json -----------------------------------------------------------------
+is "status --format json: runs, files, failed files, unreconciled statements" "$(cl status --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+r = d["runs"][0]
+print(sorted(d), r["status"], r["files_stored"], d["files"]["done"], d["failed_files"]["total"], d["unreconciled"]["total"])')" \
+    "['failed_files', 'files', 'runs', 'unreconciled'] done $(count_pdfs "$corpus") $(count_pdfs "$corpus") 0 $(q "$db" "SELECT count(*) FROM raw.statements WHERE NOT reconciled")"
+
 # --- the sanitizer build: no leak or undefined behaviour in the read path ----------------
 if [ -x "${CARDLEDGER_ASAN:-}" ]; then
     for args in "report --year 2024 --by merchant --top 3" "report --by week --from 2024-02-10 --to 2024-03-20 --format json" \
                 "transactions --limit 1200 --search a --format csv" "transactions --sort amount --kind refund -n 5" \
                 "coverage --year 2024 --format json" "coverage --from 2023-11 --to 2024-12" "cards --format json" \
+                "status --format json" \
                 "report --card 9999"; do
         # shellcheck disable=SC2086
         "$CARDLEDGER_ASAN" $args --db "$db" >/dev/null 2>"$CL_TEST_TMP/asan.err"
