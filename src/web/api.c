@@ -2,12 +2,11 @@
  * (a bad one is 400 {"error", "param"}); every answer comes from the read
  * layer (src/query), the same one `report`, `transactions` and `coverage`
  * use, so the page and the command line never disagree. */
-#include "web_internal.h"
+#include "api.h"
 
 #include "common/json.h"
 #include "common/log.h"
 #include "common/util.h"
-#include "query/q_imports.h"
 #include "query/query.h"
 
 #include <errno.h>
@@ -15,26 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#define MAX_TEXT 200            /* q, merchant, one card or category name */
-#define SPLIT_TOP 8             /* categories of the stacked chart; the rest is "Other" */
-
-typedef struct req {
-    const web_params *p;
-    q_filter f;
-    /* endpoint options */
-    q_by by;
-    bool split;                 /* report: split time by category */
-    int top;
-    q_txn_opts txn;
-    int cov_from, cov_to;       /* q_month numbers */
-    int limit;
-} req;
-
-typedef struct bad {
-    char msg[300];
-    const char *param;
-} bad;
 
 static int badp(bad *b, const char *param, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int badp(bad *b, const char *param, const char *fmt, ...)
@@ -57,48 +36,6 @@ void web_json_error(sbuf *out, const char *msg, const char *param)
     else
         sbuf_puts(out, "null");
     sbuf_puts(out, "}");
-}
-
-/* ---- JSON writing ------------------------------------------------------------ */
-
-static void j_key(sbuf *o, const char *k)
-{
-    cl_json_string(o, k, false);
-    sbuf_putc(o, ':');
-}
-static void j_str(sbuf *o, const char *k, const char *v)
-{
-    j_key(o, k);
-    if (v)
-        cl_json_string(o, v, false);
-    else
-        sbuf_puts(o, "null");
-}
-static void j_int(sbuf *o, const char *k, long long v)
-{
-    j_key(o, k);
-    sbuf_printf(o, "%lld", v);
-}
-static void j_money(sbuf *o, const char *k, cl_money v)
-{
-    char b[32];
-    j_str(o, k, cl_money_format(v, b));
-}
-static void j_date(sbuf *o, const char *k, cl_date d)
-{
-    char b[11];
-    j_str(o, k, d == CL_DATE_NONE ? NULL : cl_date_format(d, b));
-}
-static void j_month(sbuf *o, const char *k, int m)
-{
-    char b[8];
-    j_str(o, k, q_month_format(m, b));
-}
-#define SEP(o, i) ((i) ? sbuf_putc((o), ',') : (void)0)
-
-static void card_key(char *out, size_t n, const char *issuer, const char *last4)
-{
-    snprintf(out, n, "%s:%s", issuer ? issuer : "", last4);
 }
 
 /* ---- parameters ---------------------------------------------------------------- */
@@ -527,154 +464,6 @@ static int ep_coverage(db_conn *c, const void *arg, sbuf *o, cl_err *err)
     return 0;
 }
 
-static int ep_cards(db_conn *c, const void *arg, sbuf *o, cl_err *err)
-{
-    (void)arg;
-    q_card *v = NULL;
-    int n = 0;
-    if (q_cards_list(c, &v, &n, err) != 0)
-        return -1;
-    sbuf_puts(o, "{\"cards\":[");
-    for (int i = 0; i < n; i++) {
-        char key[80];
-        card_key(key, sizeof key, v[i].issuer, v[i].card_last4);
-        SEP(o, i);
-        sbuf_putc(o, '{');
-        j_str(o, "key", key);
-        sbuf_putc(o, ',');
-        j_str(o, "issuer", v[i].issuer);
-        sbuf_putc(o, ',');
-        j_str(o, "last4", v[i].card_last4);
-        sbuf_putc(o, ',');
-        j_str(o, "label", v[i].label);
-        sbuf_putc(o, ',');
-        j_date(o, "first", v[i].first_start);
-        sbuf_putc(o, ',');
-        j_date(o, "last", v[i].last_end);
-        sbuf_putc(o, ',');
-        j_int(o, "statements", v[i].statements);
-        sbuf_putc(o, ',');
-        j_int(o, "unreconciled", v[i].unreconciled);
-        sbuf_putc(o, ',');
-        j_int(o, "transactions", v[i].transactions);
-        sbuf_putc(o, ',');
-        j_str(o, "currencies", v[i].currencies);
-        sbuf_putc(o, '}');
-    }
-    sbuf_puts(o, "]}");
-    q_cards_free(v, n);
-    return 0;
-}
-
-static int ep_categories(db_conn *c, const void *arg, sbuf *o, cl_err *err)
-{
-    (void)arg;
-    q_category *v = NULL;
-    int n = 0;
-    if (q_categories_list(c, &v, &n, err) != 0)
-        return -1;
-    q_kind *k = NULL;
-    int nk = 0;
-    if (q_kinds_list(c, &k, &nk, err) != 0) {
-        q_categories_free(v, n);
-        return -1;
-    }
-    sbuf_puts(o, "{\"categories\":[");
-    for (int i = 0; i < n; i++) {
-        SEP(o, i);
-        sbuf_putc(o, '{');
-        j_int(o, "id", v[i].id);
-        sbuf_putc(o, ',');
-        j_str(o, "name", v[i].name);
-        sbuf_putc(o, ',');
-        j_str(o, "parent", v[i].parent);
-        sbuf_putc(o, '}');
-    }
-    sbuf_puts(o, "],\"kinds\":[");
-    for (int i = 0; i < nk; i++) {
-        SEP(o, i);
-        sbuf_putc(o, '{');
-        j_str(o, "kind", k[i].kind);
-        sbuf_putc(o, ',');
-        j_str(o, "label", k[i].label);
-        sbuf_printf(o, ",\"is_spend\":%s}", k[i].is_spend ? "true" : "false");
-    }
-    sbuf_puts(o, "]}");
-    q_kinds_free(k, nk);
-    q_categories_free(v, n);
-    return 0;
-}
-
-static int ep_imports(db_conn *c, const void *arg, sbuf *o, cl_err *err)
-{
-    const req *r = arg;
-    q_imports *im = NULL;
-    if (q_imports_run(c, r->limit, &im, err) != 0)
-        return -1;
-    sbuf_puts(o, "{\"runs\":[");
-    for (int i = 0; i < im->nruns; i++) {
-        const q_import_run *x = &im->runs[i];
-        SEP(o, i);
-        sbuf_putc(o, '{');
-        j_int(o, "id", x->id);
-        sbuf_putc(o, ',');
-        j_str(o, "started", x->started);
-        sbuf_putc(o, ',');
-        j_str(o, "status", x->status);
-        sbuf_printf(o, ",\"files_found\":%lld,\"files_new\":%lld,\"files_stored\":%lld,"
-                       "\"files_duplicate\":%lld,\"files_failed\":%lld,\"txns_inserted\":%lld,"
-                       "\"unreconciled\":%lld,",
-                    x->files_found, x->files_new, x->files_stored, x->files_duplicate,
-                    x->files_failed, x->txns_inserted, x->unreconciled);
-        if (x->elapsed_ms >= 0)
-            j_int(o, "elapsed_ms", x->elapsed_ms);
-        else
-            j_str(o, "elapsed_ms", NULL);
-        sbuf_putc(o, ',');
-        j_str(o, "error", x->error);
-        sbuf_putc(o, '}');
-    }
-    sbuf_puts(o, "],\"failed\":[");
-    for (int i = 0; i < im->nfailed; i++) {
-        const q_failed_file *x = &im->failed[i];
-        SEP(o, i);
-        sbuf_putc(o, '{');
-        j_int(o, "id", x->id);
-        sbuf_putc(o, ',');
-        j_str(o, "path", x->path);
-        sbuf_putc(o, ',');
-        j_str(o, "error", x->error);
-        sbuf_putc(o, ',');
-        j_str(o, "when", x->when);
-        sbuf_printf(o, ",\"attempts\":%d}", x->attempts);
-    }
-    sbuf_printf(o, "],\"failed_total\":%lld,\"unreconciled\":[", im->failed_total);
-    for (int i = 0; i < im->nunreconciled; i++) {
-        const q_unreconciled *x = &im->unreconciled[i];
-        char key[80], a[11], b[11], period[24];
-        card_key(key, sizeof key, x->issuer, x->card_last4);
-        snprintf(period, sizeof period, "%s – %s", cl_date_format(x->period_start, a),
-                 cl_date_format(x->period_end, b));
-        SEP(o, i);
-        sbuf_putc(o, '{');
-        j_int(o, "statement_id", x->statement_id);
-        sbuf_putc(o, ',');
-        j_str(o, "card", key);
-        sbuf_putc(o, ',');
-        j_str(o, "period", period);
-        sbuf_putc(o, ',');
-        j_str(o, "currency", x->currency);
-        sbuf_putc(o, ',');
-        j_str(o, "difference", *x->difference ? x->difference : NULL);
-        sbuf_putc(o, ',');
-        j_str(o, "path", x->path);
-        sbuf_putc(o, '}');
-    }
-    sbuf_printf(o, "],\"unreconciled_total\":%lld}", im->unreconciled_total);
-    q_imports_free(im);
-    return 0;
-}
-
 /* ---- dispatch ---------------------------------------------------------------------------- */
 
 static int opts_report(req *r, bad *b)
@@ -787,9 +576,9 @@ static const endpoint endpoints[] = {
     {"report", ep_report, true, opts_report, {"by", "top", "split", NULL}},
     {"transactions", ep_transactions, true, opts_transactions, {"limit", "after", "sort", NULL}},
     {"coverage", ep_coverage, false, opts_coverage, {"year", "from", "to", "card", NULL}},
-    {"cards", ep_cards, false, NULL, {NULL}},
-    {"categories", ep_categories, false, NULL, {NULL}},
-    {"imports", ep_imports, false, opts_imports, {"limit", NULL}},
+    {"cards", web_ep_cards, false, NULL, {NULL}},
+    {"categories", web_ep_categories, false, NULL, {NULL}},
+    {"imports", web_ep_imports, false, opts_imports, {"limit", NULL}},
 };
 
 int web_api(const char *name, const web_params *p, sbuf *out)

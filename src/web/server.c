@@ -12,6 +12,7 @@
 #include "common/util.h"
 
 #include <arpa/inet.h>
+#include <ifaddrs.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
@@ -33,7 +34,7 @@ static const char CSP[] = "default-src 'none'; script-src 'self'; style-src 'sel
 
 typedef struct server {
     const web_config *cfg;
-    char allowed_hosts[6][300];  /* Host header values we answer to */
+    char allowed_hosts[64][300]; /* Host header values we answer to */
     int nallowed;
 } server;
 
@@ -351,6 +352,29 @@ static void allow_host(server *s, const char *host, unsigned port, bool v6)
                  host);
 }
 
+/* A wildcard address (0.0.0.0, ::) listens on every interface: the Host
+ * may then name any of this machine's addresses or its host name. */
+static void allow_local_names(server *s, unsigned port)
+{
+    char name[256] = "";
+    if (gethostname(name, sizeof name - 1) == 0 && *name)
+        allow_host(s, name, port, false);
+    struct ifaddrs *ifs = NULL;
+    if (getifaddrs(&ifs) != 0)
+        return;
+    for (struct ifaddrs *i = ifs; i; i = i->ifa_next) {
+        if (!i->ifa_addr || (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6))
+            continue;
+        char a[INET6_ADDRSTRLEN] = "";
+        bool v6 = i->ifa_addr->sa_family == AF_INET6;
+        const void *bin = v6 ? (const void *)&((struct sockaddr_in6 *)i->ifa_addr)->sin6_addr
+                             : (const void *)&((struct sockaddr_in *)i->ifa_addr)->sin_addr;
+        if (inet_ntop(i->ifa_addr->sa_family, bin, a, sizeof a) && !strchr(a, '%'))
+            allow_host(s, a, port, v6);
+    }
+    freeifaddrs(ifs);
+}
+
 static int choose_threads(const web_config *cfg, cl_err *err)
 {
     int slots = web_pool_free_slots(err);
@@ -431,6 +455,8 @@ int web_serve(const web_config *cfg, cl_err *err)
         allow_host(&s, "localhost", port, false);
     if (web_is_loopback(cfg->host) && strcmp(cfg->host, "127.0.0.1") != 0 && !v6)
         allow_host(&s, "127.0.0.1", port, false);
+    if (strcmp(cfg->host, "0.0.0.0") == 0 || strcmp(cfg->host, "::") == 0)
+        allow_local_names(&s, port);
 
     char url[320];
     snprintf(url, sizeof url, v6 ? "http://[%s]:%u/" : "http://%s:%u/", cfg->host, port);

@@ -145,8 +145,8 @@ out=$("$CARDLEDGER" serve --db "$dsn" --listen 0.0.0.0:0 2>&1)
 is "a non-loopback address without --token-file is refused (exit 2)" "$?" 2
 like "saying why" "$out" "not a loopback address: it needs --token-file"
 chmod 600 "$tok"
-serve_start "$CARDLEDGER_ASAN" --db "$dsn" --token-file "$tok"
-_tap_result $? "serve starts with a token file of mode 0600"
+serve_start "$CARDLEDGER_ASAN" --db "$dsn" --listen 0.0.0.0:0 --token-file "$tok"
+_tap_result $? "serve starts on every interface with a token file of mode 0600"
 r=$(http /api/cards)
 is "no token: 401" "${r%% *}" 401
 r=$(http /)
@@ -165,6 +165,11 @@ like "/login with the token sets an HttpOnly SameSite cookie and redirects" "$hd
 like "... to /" "$hdr" "HTTP/1.1 303"
 r=$(http /api/cards -H 'Cookie: cardledger_token=abcdefghijklmnopqrstuvwx0123')
 is "the cookie: 200" "${r%% *}" 200
+port=${SERVE_URL##*:}
+r=$(http /api/cards -H "Host: $(hostname):$port" -H 'Authorization: Bearer abcdefghijklmnopqrstuvwx0123')
+is "on every interface, the machine's host name is a valid Host" "${r%% *}" 200
+r=$(http /api/cards -H "Host: evil.example:$port" -H 'Authorization: Bearer abcdefghijklmnopqrstuvwx0123')
+is "and a foreign one is still refused, token or not" "${r%% *}" 421
 sleep 0.2
 unlike "the token never reaches the log" "$(cat "$SERVE_LOG")" "abcdefghijklmnopqrstuvwx0123"
 serve_stop
