@@ -429,6 +429,10 @@ int web_serve(const web_config *cfg, cl_err *err)
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    /* A shell starts background jobs with SIGINT ignored, and an ignored
+     * signal never reaches sigwait: take both back. */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     signal(SIGPIPE, SIG_IGN);
 
     server s = {.cfg = cfg};

@@ -126,18 +126,22 @@ const sameMap = (a, b) => JSON.stringify(Object.entries(a).sort()) === JSON.stri
 
     // Paging: every row of the filter once, newest first.
     const ids = [];
+    const firsts = [];      // the first row of each page
     for (let i = 0; i < 100; i++) {
-      ids.push(...await page.$$eval('#txns tbody tr[data-id]', (rs) => rs.map((r) => Number(r.dataset.id))));
+      const rows = await page.$$eval('#txns tbody tr[data-id]', (rs) => rs.map((r) => Number(r.dataset.id)));
+      ids.push(...rows);
+      firsts.push(rows[0]);
       if (await page.isDisabled('#next')) break;
-      const first = await page.getAttribute('#txns tbody tr[data-id]', 'data-id');
       await page.click('#next');
-      await waitUntil(page, (f) => document.querySelector('#txns tbody tr[data-id]')?.dataset.id !== f, first);
+      await waitUntil(page, (f) => Number(document.querySelector('#txns tbody tr[data-id]')?.dataset.id) !== f, rows[0]);
     }
     const wantIds = sql(`SELECT t.id ${BASE} WHERE ${chaseWhere}`).map((r) => Number(r[0]));
-    check(ids.length === new Set(ids).size && JSON.stringify([...ids].sort((a, b) => a - b)) === JSON.stringify(wantIds.sort((a, b) => a - b)) && ids.length > 50,
-      `paging walks every row once (${ids.length} rows)`, `${ids.length} ids, ${new Set(ids).size} distinct, want ${wantIds.length}`);
+    check(ids.length === new Set(ids).size && JSON.stringify([...ids].sort((a, b) => a - b)) === JSON.stringify(wantIds.sort((a, b) => a - b)) && firsts.length > 1,
+      `paging walks every row once (${ids.length} rows, ${firsts.length} pages)`, `${ids.length} ids, ${new Set(ids).size} distinct, want ${wantIds.length}`);
     await page.click('#prev');
-    check(!(await page.isDisabled('#prev')) || ids.length <= 100, 'Previous goes back a page');
+    const before = firsts[firsts.length - 2];
+    await waitUntil(page, (f) => Number(document.querySelector('#txns tbody tr[data-id]')?.dataset.id) === f, before).catch(() => {});
+    check(Number(await page.getAttribute('#txns tbody tr[data-id]', 'data-id')) === before, 'Previous shows the page before again');
 
     await page.goBack();   // the reload kept the card URL; Back returns to range=2024 without a card
     gen = await loaded(page, gen);

@@ -53,9 +53,9 @@ serve_start() {
     return 1
 }
 
-serve_stop() {
+serve_stop() { # [SIGNAL]
     [ -n "${SERVE_PID:-}" ] || return 0
-    kill -TERM "$SERVE_PID" 2>/dev/null
+    kill "-${1:-TERM}" "$SERVE_PID" 2>/dev/null
     wait "$SERVE_PID"
     local rc=$?
     SERVE_PID=

@@ -112,8 +112,9 @@ for i in 1 2 3 4 5 6 7 8; do
 done
 wait "${pids[@]}"
 is "eight requests at once through pgbouncer all succeed" "$(cat "$bdir"/par.* | sort | uniq -c | tr -s ' ')" " 8 200"
-serve_stop
-_tap_result $? "serve stops cleanly"
+serve_stop INT
+_tap_result $? "SIGINT (Ctrl-C) stops serve cleanly (exit 0)"
+like "and it says so" "$(tail -2 "$SERVE_LOG")" '"signal":"SIGINT"'
 unlike "the sanitizer build of serve reported nothing" "$(cat "$CL_TEST_TMP"/serve.$$.*.log)" \
     "AddressSanitizer|LeakSanitizer|runtime error"
 done_testing
