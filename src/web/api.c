@@ -7,6 +7,7 @@
 #include "common/json.h"
 #include "common/log.h"
 #include "common/util.h"
+#include "query/q_split.h"
 #include "query/query.h"
 
 #include <errno.h>
@@ -277,63 +278,85 @@ static int ep_summary(db_conn *c, const void *arg, sbuf *o, cl_err *err)
     return rc;
 }
 
-/* The time report split by category: the top categories by spend one by
- * one (each read from the summaries like any report), the rest as Other
- * (the whole less those, exact since amounts are integers). */
+/* The time report split by category (one query), the top categories of
+ * each currency by spend kept apart and the rest summed as "Other". */
+typedef struct split_total {
+    const char *currency, *category;
+    cl_money spend;
+    bool top;
+} split_total;
+
+static split_total *split_find(split_total *t, int n, const q_split_row *x)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(t[i].currency, x->currency) == 0 && strcmp(t[i].category, x->category) == 0)
+            return &t[i];
+    return NULL;
+}
+
+static void split_emit(sbuf *o, int *n, const q_split_row *x, const char *category)
+{
+    q_report_row row = {.key = x->key, .transactions = x->transactions, .spend = x->spend,
+                        .refunds = x->refunds, .payments = x->payments};
+    memcpy(row.currency, x->currency, sizeof row.currency);
+    SEP(o, (*n)++);
+    report_row(o, &row, category);
+}
+
 static int report_split(db_conn *c, const req *r, sbuf *o, cl_err *err)
 {
-    q_report *cats = NULL, *all = NULL;
-    if (q_report_run(c, &r->f, Q_BY_CATEGORY, SPLIT_TOP, &cats, err) != 0)
+    q_split *sp = NULL;
+    if (q_report_split(c, &r->f, r->by, &sp, err) != 0)
         return -1;
-    if (q_report_run(c, &r->f, r->by, 0, &all, err) != 0) {
-        q_report_free(cats);
-        return -1;
+    split_total *t = xcalloc((size_t)sp->nrows + 1, sizeof *t);
+    int nt = 0;
+    for (int i = 0; i < sp->nrows; i++) {
+        split_total *x = split_find(t, nt, &sp->rows[i]);
+        if (!x) {
+            x = &t[nt++];
+            x->currency = sp->rows[i].currency;
+            x->category = sp->rows[i].category;
+        }
+        x->spend += sp->rows[i].spend;
     }
-    /* rest[i] = all.rows[i] less every top category's matching row */
-    q_report_row *rest = xcalloc((size_t)all->nrows + 1, sizeof *rest);
-    for (int i = 0; i < all->nrows; i++)
-        rest[i] = all->rows[i];
-    int rc = 0, n = 0;
-    /* A category can be top in one currency only: take each name once. */
-    const char *names[SPLIT_TOP * 4];
-    int nnames = 0;
-    for (int i = 0; i < cats->nrows && nnames < (int)(sizeof names / sizeof names[0]); i++) {
-        bool seen = false;
-        for (int j = 0; j < nnames; j++)
-            seen |= strcmp(names[j], cats->rows[i].key) == 0;
-        if (!seen)
-            names[nnames++] = cats->rows[i].key;
+    /* Per currency, the SPLIT_TOP largest spenders stand alone. */
+    for (int i = 0; i < nt; i++) {
+        int rank = 0;
+        for (int j = 0; j < nt; j++)
+            if (j != i && strcmp(t[j].currency, t[i].currency) == 0 &&
+                (t[j].spend > t[i].spend || (t[j].spend == t[i].spend && j < i)))
+                rank++;
+        t[i].top = rank < SPLIT_TOP;
     }
-    for (int k = 0; k < nnames && rc == 0; k++) {
-        q_filter cf = r->f;
-        cf.ncategories = 1;
-        cf.categories[0] = names[k];
-        q_report *one = NULL;
-        if ((rc = q_report_run(c, &cf, r->by, 0, &one, err)) != 0)
+    int n = 0;
+    q_split_row other = {0};
+    bool pending = false;
+    for (int i = 0; i <= sp->nrows; i++) {
+        const q_split_row *x = i < sp->nrows ? &sp->rows[i] : NULL;
+        bool same = x && pending && strcmp(x->key, other.key) == 0 && strcmp(x->currency, other.currency) == 0;
+        if (pending && !same) {         /* rows come by key, then currency */
+            split_emit(o, &n, &other, "Other");
+            pending = false;
+        }
+        if (!x)
             break;
-        for (int i = 0; i < one->nrows; i++) {
-            SEP(o, n++);
-            report_row(o, &one->rows[i], names[k]);
-            for (int j = 0; j < all->nrows; j++)
-                if (strcmp(all->rows[j].key, one->rows[i].key) == 0 &&
-                    strcmp(all->rows[j].currency, one->rows[i].currency) == 0) {
-                    rest[j].transactions -= one->rows[i].transactions;
-                    rest[j].spend -= one->rows[i].spend;
-                    rest[j].refunds -= one->rows[i].refunds;
-                    rest[j].payments -= one->rows[i].payments;
-                }
+        if (split_find(t, nt, x)->top) {
+            split_emit(o, &n, x, x->category);
+            continue;
         }
-        q_report_free(one);
+        if (!pending) {
+            other = (q_split_row){.key = x->key};
+            memcpy(other.currency, x->currency, sizeof other.currency);
+            pending = true;
+        }
+        other.transactions += x->transactions;
+        other.spend += x->spend;
+        other.refunds += x->refunds;
+        other.payments += x->payments;
     }
-    for (int j = 0; j < all->nrows && rc == 0 && r->f.ncategories != 1; j++)
-        if (rest[j].transactions != 0 || rest[j].spend != 0) {
-            SEP(o, n++);
-            report_row(o, &rest[j], "Other");
-        }
-    free(rest);
-    q_report_free(all);
-    q_report_free(cats);
-    return rc;
+    free(t);
+    q_split_free(sp);
+    return 0;
 }
 
 static int ep_report(db_conn *c, const void *arg, sbuf *o, cl_err *err)

@@ -124,6 +124,18 @@ for f in FILTERS[:2]:
     report(parts == whole, f"report split=category {urllib.parse.urlencode(f, doseq=True)}: parts add up",
            f"parts {list(parts.items())[:2]} whole {list(whole.items())[:2]}")
 
+# Each category of the split equals SQL for that month (or week) and category.
+for f, by in [(FILTERS[0], "month"), (FILTERS[1], "month"), (FILTERS[3], "week"), (FILTERS[4], "month")]:
+    want = {(r[0], r[1], r[2]): figures(r[3:]) for r in sql(
+        f"SELECT {KEYS[by]}, coalesce(g.name, 'Uncategorized'), t.currency, {FIGURES} {BASE} WHERE {where(f)} GROUP BY 1, 2, 3")}
+    rows = api("report", dict(f, by=by, split="category"))["rows"]
+    got = {(r["key"], r["split"], r["currency"]): api_figures(r) for r in rows if r["split"] != "Other"}
+    bad = {k: (v, want.get(k)) for k, v in got.items() if want.get(k) != v}
+    report(not bad and len(got) > 0, f"report by={by} split=category {urllib.parse.urlencode(f, doseq=True)}: each category equals SQL",
+           f"{len(bad)} differ, e.g. {list(bad.items())[:2]}")
+    cats = {r["split"] for r in rows} - {"Other"}
+    report(len(cats) <= 8, f"report by={by} split=category: at most 8 categories beside Other ({len(cats)})")
+
 # Paging walks every row once, newest first, for both sort orders.
 for f in [FILTERS[0], FILTERS[3]]:
     for sort in ["date", "amount"]:
