@@ -16,6 +16,8 @@ struct db_conn {
     sbuf copybuf;           /* COPY rows batched before PQputCopyData */
     bool prepare;           /* db_set_prepare(): statements by name */
     struct db_stmt_cache *stmts;
+    const db_prepared **prepared;   /* prepared on this session, in name order */
+    int n_prepared, cap_prepared;
 };
 
 /* prepared.c: run sql as a named prepared statement of c, preparing it on
