@@ -29,7 +29,10 @@
     {"min", 0, "AMOUNT", "size of the amount at least AMOUNT (e.g. 100 or 12.50)"},      \
     {"max", 0, "AMOUNT", "size of the amount at most AMOUNT"}
 
-#define CLI_OPT_FORMAT(choices) {"format", 0, "FMT", "output: " choices " (default table)"}
+/* The output format; cli.h may declare it for every command already. */
+#ifndef CLI_OPT_FORMAT
+#define CLI_OPT_FORMAT(FORMATS) {"format", 0, "FMT", "output format: " FORMATS}
+#endif
 
 /* Strings a filter borrows that were made from the options (split kinds). */
 typedef struct cli_filter_store {
