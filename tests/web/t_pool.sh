@@ -18,9 +18,12 @@ pg_down() { as_pg "$CL_TEST_PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev
 as_pg "$CL_TEST_PGBIN/initdb" -D "$pgdir/data" -U cltest -A trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1
 pg_up || { echo "not ok 1 - could not start a PostgreSQL cluster"; exit 1; }
 bouncer_pid=
+bdir=$CL_TEST_TMP/bouncer.$$
 cleanup() {
     serve_stop 2>/dev/null
-    [ -n "$bouncer_pid" ] && kill "$bouncer_pid" 2>/dev/null
+    # runuser does not pass the signal on: stop pgbouncer itself, by its pid file
+    [ -n "$bouncer_pid" ] && [ -f "$bdir/pgbouncer.pid" ] && kill "$(cat "$bdir/pgbouncer.pid")" 2>/dev/null
+    [ -n "$bouncer_pid" ] && wait "$bouncer_pid" 2>/dev/null
     pg_down 2>/dev/null
 }
 trap cleanup EXIT
@@ -72,7 +75,6 @@ like "and the cap is logged" "$(cat "$SERVE_LOG")" serve_threads_capped
 serve_stop
 
 # ---- through PgBouncer, transaction pooling ------------------------------------------------------
-bdir=$CL_TEST_TMP/bouncer.$$
 mkdir -p "$bdir"
 printf '"cltest" ""\n' >"$bdir/users.txt"
 cat >"$bdir/pgbouncer.ini" <<EOF_INI
