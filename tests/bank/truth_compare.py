@@ -4,7 +4,7 @@
 Compare `cardledger parse` output (JSON lines, any order) with the
 ground-truth JSON files statement-gen wrote beside each PDF in DIR.
 exact: every statement matches its truth (fields, summary, reconciliation,
-transactions: dates, description, amounts, foreign amounts, page; layout
+transactions: dates, description, amounts, foreign amounts, kind, page; layout
 line numbers are the extractor's own and not compared); prints the
 differences, exit 1 if any. count: prints "EXPECTED CORRECT FALSE" over all
 statements (date, amount, description up to white space and case)."""
@@ -24,7 +24,7 @@ with open(out) as f:
 
 FIELDS = ["issuer", "account_last4", "currency", "statement_date", "period_start", "period_end", "reconciled",
           "reconcile_difference"]
-TXN = ["date", "posted_date", "description", "amount", "currency", "foreign_amount", "foreign_currency", "page"]
+TXN = ["date", "posted_date", "description", "amount", "currency", "foreign_amount", "foreign_currency", "kind", "page"]
 
 
 def key(t):

@@ -7,7 +7,7 @@ Every truth file's PDF (same name, .pdf) must be in PARSE_OUTPUT (one JSON
 object per line, matched by file name) with exactly the truth's issuer,
 account_last4, currency, statement and period dates, summary, reconciled,
 reconcile_difference, warnings, and transactions (date, posted_date,
-description, amount, currency, foreign_amount, foreign_currency, page).
+description, amount, currency, foreign_amount, foreign_currency, kind, page).
 Line numbers are only counted when they differ.
 
 Prints one line per differing statement (its first difference) and a
@@ -20,7 +20,7 @@ import sys
 TOP = ["issuer", "account_last4", "currency", "statement_date", "period_start", "period_end",
        "summary", "reconciled", "reconcile_difference", "warnings"]
 TXN = ["date", "posted_date", "description", "amount", "currency", "foreign_amount",
-       "foreign_currency", "page"]
+       "foreign_currency", "kind", "page"]
 
 
 def compare(got, want, stats):
