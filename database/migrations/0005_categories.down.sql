@@ -9,7 +9,7 @@ LANGUAGE sql STABLE AS $fn$
     ORDER BY r.priority, length(r.keyword) DESC, r.id
     LIMIT 1
 $fn$;
-COMMENT ON FUNCTION analytics.category_for_merchant(text) IS NULL;
+COMMENT ON FUNCTION analytics.category_for_merchant(text) IS 'Category of a normalized merchant name by the keyword rules.';
 ALTER TABLE analytics.merchants DROP COLUMN category_override;
 DROP TABLE analytics.transaction_category_overrides;
 DROP TABLE analytics.category_rule_state;
@@ -28,3 +28,8 @@ ALTER TABLE analytics.category_rules ALTER COLUMN keyword SET NOT NULL;
 ALTER TABLE analytics.category_rules
     ADD CONSTRAINT category_rules_keyword_check CHECK (keyword = upper(keyword) AND keyword <> ''),
     ADD CONSTRAINT category_rules_keyword_key UNIQUE (keyword);
+COMMENT ON TABLE analytics.category_rules IS 'Keyword rules: a merchant whose name contains the keyword as whole words gets the category (lowest priority, then longest keyword wins).';
+COMMENT ON COLUMN analytics.category_rules.id IS 'Surrogate key.';
+COMMENT ON COLUMN analytics.category_rules.keyword IS 'Upper-case words to find in a merchant name.';
+COMMENT ON COLUMN analytics.category_rules.category_id IS 'The category it gives.';
+COMMENT ON COLUMN analytics.category_rules.priority IS 'Lower wins.';
