@@ -26,7 +26,7 @@ trap '"$cardledger" db stop >/dev/null 2>&1; rm -rf "$home"' EXIT
 psql_() { "$cardledger" db psql -- -qAtX "$@"; }
 
 t0=$(date +%s.%N)
-psql_ -v n="$total" <<'SQL' >/dev/null
+psql_ -v ON_ERROR_STOP=1 -v n="$total" <<'SQL' >/dev/null || { echo "bench_categorize: could not make the database" >&2; exit 1; }
 INSERT INTO raw.source_files (sha256, path, size_bytes, status) VALUES (repeat('0', 64), '/bench.pdf', 1, 'done');
 INSERT INTO raw.statements (source_file_id, issuer, card_last4, period_start, period_end)
     SELECT id, 'bench', '0001', '2020-01-01', '2024-12-31' FROM raw.source_files;
@@ -39,7 +39,7 @@ SELECT 'BENCH' || g || ' ' || (ARRAY['COFFEE', 'HOTEL', 'FUEL', 'MARKET', 'AIRLI
 FROM generate_series(1, 20000) g;
 INSERT INTO analytics.transactions (card_id, statement_id, posting_date, transaction_date, description,
                                     merchant_id, amount, currency, fingerprint, kind)
-SELECT 1 + g % 4, (SELECT id FROM raw.statements), d, d, 'BENCH ROW ' || g, 1 + (g * 7919) % 20000,
+SELECT 1 + g % 4, (SELECT id FROM raw.statements), d, d, 'BENCH ROW ' || g, 1 + (g::bigint * 7919) % 20000,
        CASE WHEN g % 40 = 0 THEN (g % 500)::numeric ELSE -((g % 20000) / 100.0 + 1) END, 'USD', md5(g::text),
        CASE WHEN g % 40 = 0 THEN 'payment' WHEN g % 101 = 0 THEN 'fee' WHEN g % 103 = 0 THEN 'interest'
             WHEN g % 37 = 0 THEN 'refund' ELSE 'purchase' END
