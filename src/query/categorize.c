@@ -191,27 +191,30 @@ static const char merchants_sql[] =
     "net = s.net + EXCLUDED.net"
 
 /* Transactions: their override, else their kind's rule, else their
- * merchant's category. Only rows whose category changes are written. */
+ * merchant's category. Only rows whose category changes are written: they
+ * are found by one scan (ch, materialized, so the update joins the few
+ * changed rows rather than the table with itself). */
 static const char txns_sql[] =
     "WITH kc AS ("
     " SELECT DISTINCT ON (kind) kind, category_id FROM analytics.category_rules"
     " WHERE kind IS NOT NULL ORDER BY kind, priority, id),"
-    "want AS ("
-    " SELECT t.posting_date, t.id, t.category_id AS old,"
-    "  coalesce(o.category_id, kc.category_id, m.category_id) AS new"
+    "ch AS MATERIALIZED ("
+    " SELECT t.posting_date, t.id, t.category_id AS old, x.new"
     " FROM analytics.transactions t"
     " LEFT JOIN analytics.merchants m ON m.id = t.merchant_id"
     " LEFT JOIN kc ON kc.kind = t.kind"
     " LEFT JOIN analytics.transaction_category_overrides o"
     "   ON o.fingerprint = t.fingerprint AND o.posting_date = t.posting_date"
+    " CROSS JOIN LATERAL (SELECT coalesce(o.category_id, kc.category_id, m.category_id) AS new) x"
     " WHERE ($1::bigint IS NULL OR t.merchant_id = $1) AND ($2::bigint IS NULL OR t.id = $2)"
-    "  AND ($3::date IS NULL OR t.posting_date >= $3) AND ($4::date IS NULL OR t.posting_date < $4)),"
+    "  AND ($3::date IS NULL OR t.posting_date >= $3) AND ($4::date IS NULL OR t.posting_date < $4)"
+    "  AND t.category_id IS DISTINCT FROM x.new),"
     "upd AS ("
-    " UPDATE analytics.transactions t SET category_id = w.new FROM want w"
-    " WHERE t.posting_date = w.posting_date AND t.id = w.id AND w.old IS DISTINCT FROM w.new"
+    " UPDATE analytics.transactions t SET category_id = ch.new FROM ch"
+    " WHERE t.posting_date = ch.posting_date AND t.id = ch.id"
     "  AND ($3::date IS NULL OR t.posting_date >= $3) AND ($4::date IS NULL OR t.posting_date < $4)"
     " RETURNING date_trunc('month', t.posting_date)::date AS month, t.card_id, t.merchant_id,"
-    "  t.kind, t.currency, t.amount, w.old, w.new),"
+    "  t.kind, t.currency, t.amount, ch.old, ch.new),"
     "d AS ("
     " SELECT month, card_id, merchant_id, kind, currency, amount, old AS category_id, -1 AS sgn"
     " FROM upd UNION ALL"
