@@ -120,11 +120,11 @@ ingest "$db" "$dup/twice.pdf"
 is "read again it adds nothing" "$(q "$db" "SELECT count(*) FROM analytics.transactions WHERE description = 'DAYBREAK BAKERY'
                                             AND transaction_date = '2023-10-24' AND amount = -8.75")" "2"
 
-# --- the newest migration reverted and applied again on a full database -------
+# --- the kinds migration (0004, with 0005 above it) reverted and applied again on a full database
 snapshot="SELECT count(*), sum(amount), count(DISTINCT fingerprint) FROM analytics.transactions"
 before=$(q "$db" "$snapshot")
 lines=$(q "$db" "SELECT count(*) FROM raw.transaction_lines")
-ok "migrate down (one) on a full database" "$CARDLEDGER" migrate down --db "$db"
+ok "migrate down 2 (to schema 3) on a full database" "$CARDLEDGER" migrate down 2 --db "$db"
 is "down keeps every transaction" "$(q "$db" "$snapshot")" "$before"
 is "down keeps every raw line" "$(q "$db" "SELECT count(*) FROM raw.transaction_lines")" "$lines"
 summaries_exact_v3 "down: the summaries equal a fresh aggregation" "$db"
