@@ -4,6 +4,10 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 MESON_OPTS ?=
+# In CI (CI=true) a compiler warning fails the build.
+ifeq ($(CI),true)
+MESON_OPTS += -Dwerror=true
+endif
 
 .PHONY: all deps build asan test bench demo clean
 
@@ -27,8 +31,9 @@ asan: deps $(ASAN_BUILD)/build.ninja
 test: build asan
 	tests/run $(BUILD) $(ASAN_BUILD)
 
+SIZE ?= 100k
 bench: build
-	bench/run $(BUILD)
+	SIZE=$(SIZE) bench/run $(BUILD)
 
 demo: build
 	scripts/demo $(BUILD)

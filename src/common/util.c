@@ -111,7 +111,7 @@ int util_utf8_decode(const char *s, unsigned *cp)
     int n = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
     if (n == 0)
         return 0;
-    unsigned c = n == 1 ? p[0] : p[0] & (0x7F >> n);
+    unsigned c = n == 1 ? p[0] : p[0] & (0x7Fu >> n);
     for (int k = 1; k < n; k++) {
         if ((p[k] & 0xC0) != 0x80)
             return 0;

@@ -7,7 +7,8 @@
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
-#include "db/store.h"
+#include "db/queue.h"
+#include "msg.h"
 #include "progress.h"
 #include "walk.h"
 #include "worker.h"
@@ -41,7 +42,7 @@ typedef struct worker {
     double file_start;
     bool timed_out;             /* the parent killed it */
     bool db_lost;               /* it reported a lost connection */
-    char fatal[512];
+    char fatal[1024];
     unsigned long long gen_seen;
     sbuf in;                    /* partial line from the status pipe */
 } worker;
@@ -318,80 +319,66 @@ static void reap(run *r, worker *w)
 
 /* ---- worker messages ---------------------------------------------------------------- */
 
-static int split_tabs(char *line, char **f, int max)
+static void on_done(run *r, worker *w, const ingest_msg *m)
 {
-    int n = 0;
-    f[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            f[n++] = p + 1;
-        }
-    return n;
-}
-
-static void on_done(run *r, worker *w, char **f, int n)
-{
-    if (n < 11)
-        return;
-    const char *outcome = f[2];
-    long pages = strtol(f[4], NULL, 10), txns = strtol(f[5], NULL, 10);
-    long inserted = strtol(f[6], NULL, 10), present = strtol(f[7], NULL, 10);
-    bool reconciled = f[8][0] == '1';
-    long ms = strtol(f[9], NULL, 10);
     ingest_summary *s = r->s;
-    if (strcmp(outcome, "stored") == 0) {
+    switch (m->outcome) {
+    case INGEST_STORED:
         s->files_stored++;
-        s->txns_inserted += inserted;
-        s->txns_present += present;
-        s->unreconciled += !reconciled;
-    } else if (strcmp(outcome, "duplicate") == 0) {
+        s->txns_inserted += m->inserted;
+        s->txns_present += m->present;
+        s->unreconciled += !m->reconciled;
+        break;
+    case INGEST_DUPLICATE:
         s->files_duplicate++;
-        s->txns_present += txns;
-    } else if (strcmp(outcome, "failed") == 0) {
+        s->txns_present += m->txns;
+        break;
+    case INGEST_FAILED:
         s->files_failed++;
+        break;
+    case INGEST_RETRY:
+        break;
     }
-    if (strcmp(outcome, "retry") == 0) {
+    if (m->outcome == INGEST_RETRY) {
         ingest_progress_clear(&r->prog);
-        log_debug("ingest_file_retry", LOG_S("file", w->path ? w->path : "?"), LOG_S("error", f[10]));
+        log_debug("ingest_file_retry", LOG_S("file", w->path ? w->path : "?"), LOG_S("error", m->error));
     } else {
-        log_file(r, w, outcome, f[3], pages, txns, inserted, ms, f[10]);
+        log_file(r, w, ingest_outcome_name(m->outcome), m->profile, m->pages, m->txns, m->inserted,
+                 (long)m->ms, m->error);
     }
     w->file_id = 0;
     free(w->path);
     w->path = NULL;
 }
 
-static void on_line(run *r, worker *w, char *line)
+static void on_line(run *r, worker *w, const char *line)
 {
-    char *f[12];
-    int n = split_tabs(line, f, 12);
-    switch (f[0][0]) {
-    case 'R':
-        if (n >= 2)
-            w->backend_pid = (int)strtol(f[1], NULL, 10);
+    static ingest_msg m;        /* 5 kB, and the parent is single-threaded */
+    if (ingest_msg_decode(line, &m) < 0) {
+        log_warn("ingest_worker_bad_message", LOG_S("worker", w->app_name));
+        return;
+    }
+    switch (m.type) {
+    case INGEST_MSG_READY:
+        w->backend_pid = m.backend_pid;
         break;
-    case 'S':
-        if (n >= 4) {
-            w->file_id = strtoll(f[1], NULL, 10);
-            snprintf(w->sha, sizeof w->sha, "%s", f[2]);
-            free(w->path);
-            w->path = xstrdup(f[3]);
-            w->file_start = util_now_ms();
-            w->timed_out = false;
-        }
+    case INGEST_MSG_START:
+        w->file_id = m.file_id;
+        snprintf(w->sha, sizeof w->sha, "%s", m.sha256);
+        free(w->path);
+        w->path = xstrdup(m.path);
+        w->file_start = util_now_ms();
+        w->timed_out = false;
         break;
-    case 'D':
-        on_done(r, w, f, n);
+    case INGEST_MSG_DONE:
+        on_done(r, w, &m);
         break;
-    case 'I':
+    case INGEST_MSG_IDLE:
         on_idle(r, w);
         break;
-    case 'E':
-        w->db_lost = n >= 2 && strtol(f[1], NULL, 10) == INGEST_WORKER_EXIT_DB;
-        snprintf(w->fatal, sizeof w->fatal, "%s", n >= 3 ? f[2] : "");
-        break;
-    default:
+    case INGEST_MSG_FATAL:
+        w->db_lost = m.exit_code == INGEST_WORKER_EXIT_DB;
+        snprintf(w->fatal, sizeof w->fatal, "%s", m.error);
         break;
     }
 }

@@ -1,5 +1,5 @@
 /* test_ingest.c - merchant names, fingerprints, the file walk, and the
- * storage SQL (src/db/store.c) against the scratch PostgreSQL with
+ * storage SQL (src/ingest/store.c) against the scratch PostgreSQL with
  * statements built in C. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include "common/hash.h"
 #include "common/util.h"
 #include "db/db.h"
-#include "db/store.h"
+#include "ingest/store.h"
 #include "ingest/normalize.h"
 #include "ingest/walk.h"
 
@@ -306,7 +306,7 @@ static db_conn *g_c, *g_ddl;
 
 /* Claim the next file and store s in it (expect_rc: what the store
  * returns; a failure marks the file failed). */
-static db_store_result store(bank_statement *s, int expect_rc, char *errmsg)
+static ingest_store_result store(bank_statement *s, int expect_rc, char *errmsg)
 {
     cl_err err = {0};
     ingest_rows r;
@@ -317,10 +317,10 @@ static db_store_result store(bank_statement *s, int expect_rc, char *errmsg)
     db_claim f;
     assert_int_equal(db_claim_next(g_c, &f, &err), 1);
     const char *pages[] = {"page one\n  text\twith tab", "page two \\ backslash"};
-    db_statement_in in = {.st = s, .page_text = pages, .n_pages = 2, .rows = r.rows,
+    ingest_statement_in in = {.st = s, .page_text = pages, .n_pages = 2, .rows = r.rows,
                           .n_rows = r.n, .parser_version = "test", .run_id = 0};
-    db_store_result res;
-    int rc = db_store_statement(g_c, &f, &in, &res, &err);
+    ingest_store_result res;
+    int rc = ingest_store_statement(g_c, &f, &in, &res, &err);
     if (rc != expect_rc)
         fail_msg("store: rc %d: %s", rc, err.msg);
     if (errmsg)
@@ -359,7 +359,7 @@ static void test_store(void **state)
 
     /* File 1: the statement, rows sorted, identical coffees both kept. */
     bank_statement *s = statement("chase", "4242", "2024-01-31");
-    db_store_result res = store(s, 0, NULL);
+    ingest_store_result res = store(s, 0, NULL);
     assert_false(res.duplicate);
     assert_int_equal(res.inserted, 5);
     assert_int_equal(res.present, 0);
