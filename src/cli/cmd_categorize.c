@@ -183,18 +183,20 @@ static int run(const cli_command *cmd, const cli_args *a)
     catg_ruleset rs = {0};
     char *path = catg_user_rules_path();
     int rc = uncat || list ? 0 : catg_ruleset_load(&rs, path, &err);
-    free(path);
     if (rc < 0) {
+        free(path);
         fprintf(stderr, "cardledger %s: %s\n", cmd->name, err.msg);
         return CL_EXIT_USAGE;
     }
     db_conn *c = db_open(cli_get(cmd, a, "db"), cli_flag(cmd, a, "no-migrate") ? DB_NO_MIGRATE : 0,
                          &err);
     if (!c) {
+        free(path);
         catg_ruleset_free(&rs);
         return fail(cmd, &err);
     }
     if (uncat || list) {
+        free(path);
         int code = uncat ? list_uncategorized(cmd, c, top) : list_tree(cmd, c);
         db_close(c);
         return code;
@@ -215,15 +217,20 @@ static int run(const cli_command *cmd, const cli_args *a)
         db_rollback(c);
     db_close(c);
     if (code < 0) {
+        free(path);
         catg_ruleset_free(&rs);
         return fail(cmd, &err);
     }
     if (code == 0) {
-        printf("rules: %zu (%zu from %s)%s\n", rs.nrules, rs.nuser,
-               rs.user_path ? rs.user_path : "no rules file of yours",
-               changed ? (dry ? ", would be stored" : ", stored") : "");
+        const char *stored = changed ? (dry ? ", would be stored" : ", stored") : "";
+        if (rs.user_path)
+            printf("rules: %zu (%zu from %s)%s\n", rs.nrules, rs.nuser, rs.user_path, stored);
+        else
+            printf("rules: %zu built in (none of yours: %s does not exist)%s\n", rs.nrules,
+                   path ? path : "$XDG_CONFIG_HOME/cardledger/rules", stored);
         print_result(&res, dry);
     }
+    free(path);
     catg_ruleset_free(&rs);
     return code;
 }

@@ -97,7 +97,7 @@ summaries_as_refresh "after ingest the summaries equal refresh_summaries()"
 before=$(state)
 out=$(cz)
 is "categorize exits 0" "$?" "0"
-like "it reports the rules and what changed" "$out" "rules: [0-9]+ \(0 from no rules file of yours\).*transactions: 0 of [0-9]+ changed"
+like "it reports the rules and what changed" "$out" "rules: [0-9]+ built in \(none of yours: $rules does not exist\).*transactions: 0 of [0-9]+ changed"
 is "the rules of ingest and of categorize agree: nothing changed" "$(state)" "$before"
 
 # --- a user's rules come first ------------------------------------------------------
