@@ -1,11 +1,13 @@
 /* util.c - allocation, files, strings. */
 #include "util.h"
+#include "path.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static void oom(size_t n)
 {
@@ -49,9 +51,15 @@ char *xstrndup(const char *s, size_t n)
 
 int util_read_file(const char *path, char **out, size_t *len, cl_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct stat st;
+    int fd = path_open_regular(path, NULL, &st, err);
+    if (fd < 0)
+        return -1;
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
         return cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
+    }
     size_t cap = 65536, n = 0;
     char *buf = xmalloc(cap);
     for (;;) {

@@ -1,5 +1,6 @@
 /* conn.c - choosing a database, connecting, statements, results, transactions. */
 #include "common/log.h"
+#include "common/env.h"
 #include "common/util.h"
 #include "db_internal.h"
 
@@ -8,22 +9,43 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *env_nonempty(const char *name)
+
+/* One line: white space runs (libpq's messages span lines) become one space. */
+static void one_line(const char *in, char *out, size_t outsz)
 {
-    const char *v = getenv(name);
-    return v && *v ? v : NULL;
+    char tmp[1024];
+    snprintf(tmp, sizeof tmp, "%s", in ? in : "");
+    util_collapse_space(tmp);
+    log_redact(tmp, out, outsz);
 }
 
 int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *err)
 {
     const char *dsn = cli_dsn && *cli_dsn ? cli_dsn : NULL;
     if (!dsn)
-        dsn = env_nonempty("CARDLEDGER_DB");
+        dsn = cl_env_get(CL_ENV_DB);
     if (!dsn)
-        dsn = env_nonempty("DATABASE_URL");
+        dsn = cl_env_get(CL_ENV_DATABASE_URL);
     /* libpq's own variables select a server too: use its defaults. */
-    if (!dsn && (env_nonempty("PGSERVICE") || env_nonempty("PGHOST") || env_nonempty("PGHOSTADDR")))
+    if (!dsn && (cl_env_get(CL_ENV_PGSERVICE) || cl_env_get(CL_ENV_PGHOST) || cl_env_get(CL_ENV_PGHOSTADDR)))
         dsn = "";
+    if (dsn && *dsn) {
+        /* Checked with libpq's own parser, so 'not a dsn' is told apart
+         * from a server that cannot be reached (the string is not shown:
+         * it may hold a password). */
+        char *why = NULL;
+        PQconninfoOption *opts = PQconninfoParse(dsn, &why);
+        if (!opts) {
+            char msg[512];
+            one_line(why ? why : "out of memory", msg, sizeof msg);
+            PQfreemem(why);
+            return cl_err_set(err, CL_E_USAGE, "the connection string of %s is invalid: %s",
+                              dsn == cli_dsn ? "--db" : dsn == cl_env_get(CL_ENV_DB) ? "$CARDLEDGER_DB"
+                                                                                              : "$DATABASE_URL",
+                              msg);
+        }
+        PQconninfoFree(opts);
+    }
     if (dsn) {
         *dsn_out = xstrdup(dsn);
         *embedded = false;
@@ -37,14 +59,6 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
     return 0;
 }
 
-/* One line: white space runs (libpq's messages span lines) become one space. */
-static void one_line(const char *in, char *out, size_t outsz)
-{
-    char tmp[1024];
-    snprintf(tmp, sizeof tmp, "%s", in ? in : "");
-    util_collapse_space(tmp);
-    log_redact(tmp, out, outsz);
-}
 
 static char *describe_dsn(const char *dsn)
 {

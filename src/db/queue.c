@@ -106,6 +106,16 @@ int db_register_files(db_conn *c, const db_file_entry *files, int n, db_register
                     "SELECT count(*) FROM ingest_reg r JOIN raw.source_files f USING (sha256) "
                     "WHERE f.status = 'failed'",
                     &failed, err) < 0 ||
+        /* A pending file takes the path this run has just seen (the one it
+         * was registered by may be gone, or relative to another directory);
+         * one a worker holds is left alone (SKIP LOCKED). */
+        db_exec(c,
+                "UPDATE raw.source_files f SET path = r.path FROM "
+                "(SELECT DISTINCT ON (sha256) sha256, path FROM ingest_reg ORDER BY sha256, path) r "
+                "WHERE f.sha256 = r.sha256 AND f.id IN (SELECT s.id FROM raw.source_files s "
+                "JOIN ingest_reg g USING (sha256) WHERE s.status = 'pending' AND s.path <> g.path "
+                "ORDER BY s.id FOR UPDATE OF s SKIP LOCKED)",
+                0, NULL, err) < 0 ||
         db_exec(c,
                 "INSERT INTO raw.source_file_paths (source_file_id, path) "
                 "SELECT DISTINCT f.id, r.path FROM ingest_reg r JOIN raw.source_files f USING (sha256) "

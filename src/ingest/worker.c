@@ -1,6 +1,7 @@
 /* worker.c - an ingest worker process: claim a file, parse it, store it, all
  * in the one transaction whose row lock is the claim; report to the parent. */
 #include "worker.h"
+#include "common/env.h"
 
 #include "common/log.h"
 #include "common/sbuf.h"
@@ -63,24 +64,30 @@ static void fatal(wstate *w, const cl_err *err)
     _exit(m.exit_code);
 }
 
-/* Test hooks (see README, Ingest): make a worker hang, crash or dawdle on
- * files whose base name matches a pattern, to exercise timeouts, crash
- * isolation and interruption. */
+/* Test hooks (see README, Ingest, and common/env.h): make a worker hang,
+ * crash or dawdle on files whose base name matches a pattern, to exercise
+ * timeouts, crash isolation and interruption. Compiled in only with
+ * -Dtest_hooks=true (the default for the test suites). */
 static void test_hooks(const char *path, bool before_commit)
 {
+#ifdef CARDLEDGER_TEST_HOOKS
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *v;
     if (!before_commit) {
-        if ((v = getenv("CARDLEDGER_TEST_HANG")) && *v && fnmatch(v, base, 0) == 0)
+        if ((v = cl_env_get(CL_ENV_TEST_HANG)) && *v && fnmatch(v, base, 0) == 0)
             for (;;)
                 pause();
-        if ((v = getenv("CARDLEDGER_TEST_CRASH")) && *v && fnmatch(v, base, 0) == 0)
+        if ((v = cl_env_get(CL_ENV_TEST_CRASH)) && *v && fnmatch(v, base, 0) == 0)
             abort();
         return;
     }
-    if ((v = getenv("CARDLEDGER_TEST_FILE_DELAY_MS")) && *v)
+    if ((v = cl_env_get(CL_ENV_TEST_FILE_DELAY_MS)) && *v)
         usleep((useconds_t)strtoul(v, NULL, 10) * 1000u);
+#else
+    (void)path;
+    (void)before_commit;
+#endif
 }
 
 static void limit_memory(size_t cap)

@@ -2,6 +2,7 @@
 #include "rules.h"
 
 #include "common/embedded.h"
+#include "common/env.h"
 #include "common/sbuf.h"
 #include "common/util.h"
 
@@ -28,8 +29,8 @@ int catg_kind_known(const char *kind)
 char *catg_user_rules_path(void)
 {
     char buf[4096];
-    const char *x = getenv("XDG_CONFIG_HOME");
-    const char *h = getenv("HOME");
+    const char *x = cl_env_get(CL_ENV_XDG_CONFIG_HOME);
+    const char *h = cl_env_get(CL_ENV_USER_HOME);
     if (x && *x)
         snprintf(buf, sizeof buf, "%s/cardledger/rules", x);
     else if (h && *h)

@@ -206,13 +206,17 @@ static void test_walk(void **state)
     assert_int_equal(symlink(target, link), 0);
 
     char *paths[] = {g_tmp};
-    cl_err err = {0};
-    ingest_walk *w = ingest_walk_new(paths, 1, &err);
+    ingest_walk *w = ingest_walk_new(paths, 1);
     assert_non_null(w);
     int n = 0, three = 0;
-    struct stat st;
-    const char *p;
-    while ((p = ingest_walk_next(w, &st)) != NULL) {
+    const ingest_walk_item *it;
+    char order[4][700];
+    while ((it = ingest_walk_next(w)) != NULL) {
+        const char *p = it->path;
+        assert_null(it->error);
+        assert_true(p[0] == '/');   /* absolute */
+        if (n < 4)
+            snprintf(order[n], sizeof order[n], "%s", strrchr(p, '/') + 1);
         n++;
         three += strstr(p, "three.pdf") != NULL;
         assert_null(strstr(p, "hidden"));
@@ -221,6 +225,11 @@ static void test_walk(void **state)
     /* one, TWO, three (once, whatever the links), linked.pdf */
     assert_int_equal(n, 4);
     assert_int_equal(three, 1);
+    /* in name order: a/ (TWO.PDF, b/three.pdf, linked.pdf, one.pdf); b-again was seen */
+    assert_string_equal(order[0], "TWO.PDF");
+    assert_string_equal(order[1], "three.pdf");
+    assert_string_equal(order[2], "linked.pdf");
+    assert_string_equal(order[3], "one.pdf");
     /* notes.txt, .secret.pdf, .hidden */
     assert_int_equal(ingest_walk_skipped(w), 3);
     ingest_walk_free(w);
@@ -229,14 +238,25 @@ static void test_walk(void **state)
     char txt[700];
     snprintf(txt, sizeof txt, "%s/a/notes.txt", g_tmp);
     char *one[] = {txt};
-    w = ingest_walk_new(one, 1, &err);
-    assert_non_null(ingest_walk_next(w, &st));
-    assert_null(ingest_walk_next(w, &st));
+    w = ingest_walk_new(one, 1);
+    it = ingest_walk_next(w);
+    assert_non_null(it);
+    assert_null(it->error);
+    assert_null(ingest_walk_next(w));
     ingest_walk_free(w);
 
-    char *missing[] = {"/nonexistent/cardledger"};
-    assert_null(ingest_walk_new(missing, 1, &err));
-    assert_int_equal(err.code, CL_E_USAGE);
+    /* A missing path is one error item, and the walk goes on. */
+    char *missing[] = {"/nonexistent/cardledger", txt};
+    w = ingest_walk_new(missing, 2);
+    it = ingest_walk_next(w);
+    assert_non_null(it);
+    assert_non_null(it->error);
+    assert_non_null(strstr(it->error, "No such file"));
+    it = ingest_walk_next(w);
+    assert_non_null(it);
+    assert_null(it->error);
+    assert_null(ingest_walk_next(w));
+    ingest_walk_free(w);
 }
 
 /* ---- storage against PostgreSQL ------------------------------------------------ */
