@@ -15,6 +15,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The largest magnitude the database stores (numeric(14,2)): a statement
+ * printing a larger amount is refused rather than stored without it. */
+#define BANK_MONEY_MAX ((cl_money)99999999999999)
+
 typedef struct bank_opt_money {
     bool present;
     cl_money value;
