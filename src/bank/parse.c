@@ -516,6 +516,7 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
             process_line(&e, pg, li);
     eng_summary_finish(&e);
     eng_finish(&e);
+    bank_statement_mask_cards(e.st);
     for (size_t i = 0; i < e.st->n_txns; i++)
         free(e.x[i].raw_posted);
     free(e.x);

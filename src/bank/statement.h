@@ -66,6 +66,9 @@ bank_statement *bank_statement_new(void);
 void bank_statement_free(bank_statement *s);
 /* Append a transaction; the statement takes ownership of its strings. */
 bank_txn *bank_statement_add_txn(bank_statement *s);
+/* Mask every card number (common/cardmask.h) in the descriptions, the raw
+ * fields and the warnings: only the last 4 digits ever leave the parser. */
+void bank_statement_mask_cards(bank_statement *s);
 void bank_statement_warn(bank_statement *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -2,6 +2,7 @@
  * in the one transaction whose row lock is the claim; report to the parent. */
 #include "worker.h"
 
+#include "common/cardmask.h"
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
@@ -179,6 +180,7 @@ static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool f
     cl_err e2 = {0};
     o->what = "failed";
     snprintf(o->error, sizeof o->error, "%s", err->msg);
+    cl_card_mask_str(o->error);     /* stored as last_error */
     if (db_claim_fail(w->db, f, w->cfg->run_id, o->error, &e2) < 0) {
         if (e2.code == CL_E_DB)
             fatal(w, &e2);
@@ -243,6 +245,7 @@ static void process(wstate *w, const db_claim *f)
         o.pages = d.n_pages;
         o.txns = (long)d.st->n_txns;
         o.reconciled = d.st->reconciled;
+        ingest_mask_card_numbers(d.st, d.pages, d.n_pages);
         store_doc(w, f, &d, &o);
     }
     char prof[80], e[1100];
