@@ -1,5 +1,6 @@
 /* conn.c - choosing a database, connecting, statements, results, transactions. */
 #include "common/log.h"
+#include "common/sbuf.h"
 #include "common/util.h"
 #include "db_internal.h"
 
@@ -45,13 +46,101 @@ static void one_line(const char *in, char *out, size_t outsz)
     log_redact(tmp, out, outsz);
 }
 
+/* A conninfo value, quoted when libpq needs it to be. */
+static void put_value(sbuf *b, const char *v)
+{
+    bool quote = !*v;
+    for (const char *p = v; *p; p++)
+        if (*p == ' ' || *p == '\'' || *p == '\\' || *p == '\t' || *p == '\n')
+            quote = true;
+    if (!quote) {
+        sbuf_puts(b, v);
+        return;
+    }
+    sbuf_putc(b, '\'');
+    for (const char *p = v; *p; p++) {
+        if (*p == '\'' || *p == '\\')
+            sbuf_putc(b, '\\');
+        sbuf_putc(b, *p);
+    }
+    sbuf_putc(b, '\'');
+}
+
+/* libpq's own reading of a DSN (keywords or URI), rebuilt as keywords:
+ * nothing is guessed by pattern. The password is kept out (*password, when
+ * wanted) or shown as ***; NULL with a reason when libpq cannot parse it
+ * (its message quotes fragments of the DSN, so those are blanked). */
+static char *rebuild_dsn(const char *dsn, bool show_password, char **password, cl_err *err)
+{
+    char *perr = NULL;
+    PQconninfoOption *opts = PQconninfoParse(dsn, &perr);
+    if (!opts) {
+        char why[300] = "out of memory";
+        if (perr) {
+            size_t n = 0;
+            bool in_quote = false;
+            for (const char *p = perr; *p && n + 4 < sizeof why; p++) {
+                if (*p == '"') {
+                    in_quote = !in_quote;
+                    if (in_quote) {
+                        memcpy(why + n, "\"...", 4);
+                        n += 4;
+                    } else {
+                        why[n++] = '"';
+                    }
+                } else if (!in_quote) {
+                    why[n++] = *p;
+                }
+            }
+            why[n] = '\0';
+            util_collapse_space(why);
+            PQfreemem(perr);
+        }
+        cl_err_set(err, CL_E_USAGE, "the database DSN is not valid: %s", why);
+        return NULL;
+    }
+    sbuf b = {0};
+    for (PQconninfoOption *o = opts; o->keyword; o++) {
+        if (!o->val)
+            continue;
+        bool is_pw = strcmp(o->keyword, "password") == 0;
+        if (is_pw && password)
+            *password = xstrdup(o->val);
+        if (is_pw && !show_password)
+            continue;
+        if (b.len)
+            sbuf_putc(&b, ' ');
+        sbuf_printf(&b, "%s=", o->keyword);
+        if (is_pw)
+            sbuf_puts(&b, "***");
+        else
+            put_value(&b, o->val);
+    }
+    PQconninfoFree(opts);
+    return sbuf_detach(&b);
+}
+
+char *db_dsn_redact(const char *dsn)
+{
+    if (!dsn || !*dsn)
+        return xstrdup("(libpq defaults)");
+    char *shown = rebuild_dsn(dsn, true, NULL, NULL);
+    return shown ? shown : xstrdup("(a DSN libpq cannot parse)");
+}
+
+int db_dsn_split_password(const char *dsn, char **dsn_out, char **password, cl_err *err)
+{
+    *password = NULL;
+    char *d = rebuild_dsn(dsn ? dsn : "", false, password, err);
+    if (!d)
+        return -1;
+    *dsn_out = d;
+    return 0;
+}
+
 static char *describe_dsn(const char *dsn)
 {
-    char buf[1024];
-    if (!*dsn)
-        return xstrdup("(libpq defaults)");
-    log_redact(dsn, buf, sizeof buf);
-    return xstrdup(buf);
+    return db_dsn_redact(dsn);
 }
 
 int db_fail(db_conn *c, const PGresult *res, cl_errcode code, const char *sql, cl_err *err)
@@ -91,6 +180,16 @@ static PGconn *connect_dsn(const char *dsn, const char *shown, cl_err *err)
     /* A default connect_timeout the DSN may override (it comes later). */
     const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname", NULL};
     const char *const vals[] = {"10", "cardledger", dsn, NULL};
+    /* libpq's message on a malformed DSN quotes pieces of it (a password
+     * among them): say why without them. */
+    char *valid = *dsn ? rebuild_dsn(dsn, true, NULL, err) : NULL;
+    if (*dsn && !valid) {
+        if (err)
+            err->code = CL_E_DB;
+        cl_err_prefix(err, "cannot connect to database");
+        return NULL;
+    }
+    free(valid);
     PGconn *pg = PQconnectdbParams(keys, vals, 1);
     if (!pg) {
         cl_err_set(err, CL_E_DB, "cannot connect to database %s: out of memory", shown);

@@ -53,6 +53,16 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
 db_conn *db_open(const char *cli_dsn, unsigned flags, cl_err *err);
 void db_close(db_conn *c);
 
+/* A DSN as libpq's own parser (PQconninfoParse) reads it, rebuilt as
+ * "keyword=value ..." with the password shown as "***" (owned, free()).
+ * "(libpq defaults)" for "", "(a DSN libpq cannot parse)" when invalid. */
+char *db_dsn_redact(const char *dsn);
+
+/* The same DSN without its password, which goes to *password (NULL when
+ * none; both owned, free()), for a program given the password apart
+ * (`db psql` through PGPASSWORD, never on its command line). */
+int db_dsn_split_password(const char *dsn, char **dsn_out, char **password, cl_err *err);
+
 /* The DSN with any password replaced by "***" (borrowed, lives as long as c). */
 const char *db_conn_dsn_redacted(const db_conn *c);
 bool db_conn_is_embedded(const db_conn *c);
