@@ -163,6 +163,13 @@ int db_fail(db_conn *c, const PGresult *res, cl_errcode code, const char *sql, c
     }
     if (PQstatus(c->pg) == CONNECTION_BAD)
         code = CL_E_DB;
+    /* A full disk makes the database unusable for writing: exit 3 and say
+     * what to do, whatever the statement was. */
+    if (strcmp(c->sqlstate, "53100") == 0 || strcasestr(msg, "no space left on device"))
+        return cl_err_set(err, CL_E_DB,
+                          "no space left on the database's disk (%s). HINT: free space on the disk "
+                          "that holds the database's data directory, then run the command again",
+                          msg);
     if (sql) {
         char s[64];
         snprintf(s, sizeof s, "%s", sql);
@@ -296,6 +303,41 @@ int db_backend_pid(const db_conn *c) { return PQbackendPID(c->pg); }
 int db_server_version(const db_conn *c) { return PQserverVersion(c->pg); }
 int db_client_version(void) { return PQlibVersion(); }
 const char *db_last_sqlstate(const db_conn *c) { return c->sqlstate; }
+
+bool db_err_disk_full(const db_conn *c, const cl_err *err)
+{
+    if (c && strcmp(c->sqlstate, "53100") == 0)
+        return true;
+    /* A WAL write fails with a PANIC that ends the session: only the text
+     * is left to tell. */
+    return err && strcasestr(err->msg, "no space left on device") != NULL;
+}
+
+int db_free_connections(db_conn *c, int *n, cl_err *err)
+{
+    /* Server-wide slots (a superuser may use the reserved ones too), and
+     * the database's and the role's own limits; this session counts as used. */
+    char *v = NULL;
+    int rc = db_query_value(
+        c,
+        "SELECT least("
+        " current_setting('max_connections')::int"
+        "  - CASE WHEN r.rolsuper THEN 0 ELSE current_setting('superuser_reserved_connections')::int END"
+        "  - (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),"
+        " CASE WHEN d.datconnlimit >= 0 THEN d.datconnlimit"
+        "  - (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        "     AND backend_type = 'client backend') ELSE 1000000 END,"
+        " CASE WHEN r.rolconnlimit >= 0 THEN r.rolconnlimit"
+        "  - (SELECT count(*) FROM pg_stat_activity WHERE usename = current_user"
+        "     AND backend_type = 'client backend') ELSE 1000000 END)"
+        " FROM pg_database d, pg_roles r WHERE d.datname = current_database() AND r.rolname = current_user",
+        0, NULL, &v, err);
+    if (rc < 0)
+        return -1;
+    *n = v ? atoi(v) : 0;
+    free(v);
+    return 0;
+}
 
 static PGresult *run(db_conn *c, const char *sql, int nparams, const char *const *params)
 {

@@ -74,6 +74,12 @@ int db_server_version(const db_conn *c);
 int db_client_version(void);
 /* SQLSTATE of the last failed statement ("" when none), e.g. "23505". */
 const char *db_last_sqlstate(const db_conn *c);
+/* True when err (from c, which may be NULL) says the server's disk is full
+ * (SQLSTATE 53100, or "No space left on device" in the message). */
+bool db_err_disk_full(const db_conn *c, const cl_err *err);
+/* Connections still free for this role on this database (server slots,
+ * the database's and the role's CONNECTION LIMIT); may be <= 0. */
+int db_free_connections(db_conn *c, int *n, cl_err *err);
 
 /* ---- statements ----------------------------------------------------------- */
 

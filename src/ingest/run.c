@@ -41,6 +41,7 @@ typedef struct worker {
     double file_start;
     bool timed_out;             /* the parent killed it */
     bool db_lost;               /* it reported a lost connection */
+    bool disk_full;             /* it reported the database's disk full */
     char fatal[512];
     unsigned long long gen_seen;
     sbuf in;                    /* partial line from the status pipe */
@@ -86,6 +87,20 @@ static void abort_run(run *r, int code, const char *why)
     r->s->aborted = true;
     r->exit_code = code;
     snprintf(r->s->abort_reason, sizeof r->s->abort_reason, "%.500s", why);
+}
+
+/* Every file would fail alike on a full disk: stop the run, say it once.
+ * Each file's transaction rolled back whole, so nothing is half-written. */
+static void abort_disk_full(run *r, const char *detail)
+{
+    if (r->stopping)
+        return;
+    ingest_progress_clear(&r->prog);
+    log_error("ingest_disk_full", LOG_S("error", detail));
+    abort_run(r, CL_EXIT_DB,
+              "no space left on the database's disk. HINT: free space on the disk that holds the "
+              "database's data directory, then run the same command again: files not stored are "
+              "still pending and nothing was half-written");
 }
 
 /* A live connection, reconnecting (and waiting up to RECONNECT_MS for the
@@ -293,7 +308,10 @@ static void reap(run *r, worker *w)
     close(w->cmd_fd);
     bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     bool db_lost = w->db_lost || (WIFEXITED(status) && WEXITSTATUS(status) == INGEST_WORKER_EXIT_DB);
-    if (!r->stopping && db_lost) {
+    bool disk_full = w->disk_full || (WIFEXITED(status) && WEXITSTATUS(status) == INGEST_WORKER_EXIT_DISK);
+    if (!r->stopping && disk_full) {
+        abort_disk_full(r, w->fatal);
+    } else if (!r->stopping && db_lost) {
         ingest_progress_clear(&r->prog);
         log_warn("ingest_worker_db_lost", LOG_S("worker", w->app_name), LOG_S("error", w->fatal));
         db_alive(r);
@@ -389,6 +407,7 @@ static void on_line(run *r, worker *w, char *line)
         break;
     case 'E':
         w->db_lost = n >= 2 && strtol(f[1], NULL, 10) == INGEST_WORKER_EXIT_DB;
+        w->disk_full = n >= 2 && strtol(f[1], NULL, 10) == INGEST_WORKER_EXIT_DISK;
         snprintf(w->fatal, sizeof w->fatal, "%s", n >= 3 ? f[2] : "");
         break;
     default:
@@ -507,7 +526,9 @@ static void flush_batch(run *r)
         else if (rc < 0)
             break;
     }
-    if (rc < 0) {
+    if (rc < 0 && db_err_disk_full(r->db, &err)) {
+        abort_disk_full(r, err.msg);
+    } else if (rc < 0) {
         abort_run(r, err.code == CL_E_DB ? CL_EXIT_DB : CL_EXIT_FAILED, err.msg);
     } else {
         r->s->files_new += c.new_files;
@@ -685,6 +706,30 @@ static int fail_start(const cl_err *err)
     return cl_err_exit_code(err);
 }
 
+/* One connection per worker: no more workers than the server has free
+ * connection slots (a 40-core machine's default -j 40 exceeds many a
+ * server's), keeping one slot spare for the parent's reconnects. */
+static int cap_workers(run *r, cl_err *err)
+{
+    int free_slots = 0;
+    if (db_free_connections(r->db, &free_slots, err) < 0)
+        return -1;
+    int can = free_slots - 1;
+    if (can < 1)
+        return cl_err_set(err, CL_E_DB,
+                          "database %s has no free connection slot for a worker (%d free). HINT: close "
+                          "other sessions or raise max_connections",
+                          db_conn_dsn_redacted(r->db), free_slots);
+    if (r->nw > can) {
+        log_warn("ingest_jobs_capped", LOG_I("requested", r->nw), LOG_I("workers", can),
+                 LOG_I("free_connections", free_slots),
+                 LOG_S("hint", "raise max_connections (or the database's or role's CONNECTION LIMIT) for more"));
+        r->nw = can;
+        r->s->workers = can;
+    }
+    return 0;
+}
+
 /* Open the database, load the profiles, put failed files back if asked. */
 static int prepare(run *r)
 {
@@ -708,6 +753,8 @@ static int prepare(run *r)
             log_info("ingest_retry_failed", LOG_I("files", r->s->files_requeued));
     }
     if (db_count_pending(r->db, &r->total, &err) < 0)
+        return fail_start(&err);
+    if (cap_workers(r, &err) < 0)
         return fail_start(&err);
     char host[256] = "";
     gethostname(host, sizeof host - 1);
