@@ -58,6 +58,7 @@ rc=$?
 is "ingest exits 0" "$rc" "0"
 [ "$rc" -eq 0 ] || grep '"outcome":"failed"' "$t/ingest.err" | head -3 | sed 's/^/# /'
 is "every statement stored" "$(q "$db" "SELECT count(*) FROM raw.source_files WHERE status = 'done'")" "15"
+ok "cardledger verify passes" "$CARDLEDGER" verify --db "$db"
 ok "ingest: no card number in stdout or the log" python3 "$scan" "$t/ingest.out" "$t/ingest.err"
 "$CARDLEDGER" status --db "$db" >"$t/status" 2>&1
 ok "status: no card number" python3 "$scan" "$t/status"
