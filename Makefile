@@ -3,9 +3,11 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TIME  ?= 600
 MESON_OPTS ?=
 
-.PHONY: all deps build asan test bench demo clean
+.PHONY: all deps build asan fuzz-build fuzz test bench demo clean
 
 all: build
 
@@ -24,7 +26,20 @@ build: deps $(BUILD)/build.ninja
 asan: deps $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
 
-test: build asan
+# libFuzzer targets (clang): `make fuzz` runs each FUZZ_TIME seconds
+# (default 600); make test runs each for a short smoke time (t_fuzz.sh).
+$(FUZZ_BUILD)/build.ninja: | deps
+	CC=clang meson setup $(FUZZ_BUILD) $(MESON_OPTS) -Dfuzz=true --buildtype=debug \
+		-Db_sanitize=address,undefined -Db_lundef=false
+
+fuzz-build: deps $(FUZZ_BUILD)/build.ninja
+	ninja -C $(FUZZ_BUILD) tests/fuzz/fuzz_values tests/fuzz/fuzz_layout tests/fuzz/fuzz_parse \
+		tests/fuzz/fuzz_profile
+
+fuzz: fuzz-build
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_TIME)
+
+test: build asan fuzz-build
 	tests/run $(BUILD) $(ASAN_BUILD)
 
 bench: build
@@ -34,4 +49,4 @@ demo: build
 	scripts/demo $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -64,6 +64,9 @@ int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_
 /* Load a directory of page_*.txt files (name order) as one document. */
 int pdf_text_load_pages_dir(const char *dir, pdf_text **out, cl_err *err);
 
+/* The same from page texts in memory (tests and fuzzing). Never fails. */
+pdf_text *pdf_text_from_strings(const char *const *texts, int n);
+
 void pdf_text_free(pdf_text *t);
 
 /* The ASCII character a typographic variant stands for, else c: the minus
