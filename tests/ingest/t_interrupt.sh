@@ -171,4 +171,8 @@ same_as_truth "the database equals the ground truth" "$rdb" "$corpus"
 all_or_nothing "every file whole" "$rdb"
 summaries_exact "the summary tables are exact" "$rdb"
 
+# Every database this suite used keeps its invariants (cardledger verify).
+for n in kill_parent sigint kill_worker twice halves; do
+    ok "cardledger verify on the $n database" "$CARDLEDGER" verify --db "$CL_TEST_DSN dbname=t_${n}_$$"
+done
 done_testing
