@@ -1,6 +1,7 @@
 /* verify.c - the invariants of the raw and analytics tiers as counting queries. */
 #include "verify.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef struct check {
@@ -90,4 +91,27 @@ int db_verify(db_conn *c, db_verify_fn fn, void *ctx, cl_err *err)
     }
     db_exec(c, "COMMIT", 0, NULL, NULL);
     return failed;
+}
+
+int db_run_recount(db_conn *c, long long run_id, long *stored, long *duplicate, long long *inserted,
+                   cl_err *err)
+{
+    char id[24];
+    snprintf(id, sizeof id, "%lld", run_id);
+    const char *p[] = {id};
+    db_result *r = db_query(c,
+                            "SELECT count(*) FILTER (WHERE f.status = 'done'),"
+                            " count(*) FILTER (WHERE f.status = 'duplicate'),"
+                            " coalesce(sum((SELECT count(*) FROM analytics.transactions t"
+                            "   JOIN raw.statements s ON s.id = t.statement_id"
+                            "   WHERE s.source_file_id = f.id)) FILTER (WHERE f.status = 'done'), 0)"
+                            " FROM raw.source_files f WHERE f.last_run_id = $1::bigint",
+                            1, p, err);
+    if (!r)
+        return -1;
+    *stored = strtol(db_value(r, 0, 0), NULL, 10);
+    *duplicate = strtol(db_value(r, 0, 1), NULL, 10);
+    *inserted = strtoll(db_value(r, 0, 2), NULL, 10);
+    db_result_free(r);
+    return 0;
 }

@@ -17,4 +17,11 @@ typedef void (*db_verify_fn)(void *ctx, const char *name, const char *promise, l
  * run. */
 int db_verify(db_conn *c, db_verify_fn fn, void *ctx, cl_err *err);
 
+/* What run run_id really stored, counted from the rows themselves: files
+ * done and duplicate by it and the analytics rows of its statements. A run
+ * that lost its database recounts with this (a commit acknowledged before
+ * a server crash may be lost and the file stored again, counted twice). */
+int db_run_recount(db_conn *c, long long run_id, long *stored, long *duplicate, long long *inserted,
+                   cl_err *err);
+
 #endif

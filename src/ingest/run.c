@@ -8,6 +8,7 @@
 #include "common/sbuf.h"
 #include "common/util.h"
 #include "db/store.h"
+#include "db/verify.h"
 #include "progress.h"
 #include "walk.h"
 #include "worker.h"
@@ -69,6 +70,7 @@ typedef struct run {
     int ncrashed;
     int spawns_left;
     bool stopping;
+    bool db_was_lost;           /* the counters may be off: recount at the end */
     int exit_code;              /* when aborted */
     long total;                 /* files to process, for the progress bar */
 } run;
@@ -127,6 +129,7 @@ static db_conn *parent_db(run *r)
 
 static void parent_db_lost(run *r, const cl_err *err)
 {
+    r->db_was_lost = true;
     log_warn("ingest_db_lost", LOG_S("error", err->msg));
     db_close(r->db);
     r->db = NULL;
@@ -312,6 +315,7 @@ static void reap(run *r, worker *w)
     if (!r->stopping && disk_full) {
         abort_disk_full(r, w->fatal);
     } else if (!r->stopping && db_lost) {
+        r->db_was_lost = true;
         ingest_progress_clear(&r->prog);
         log_warn("ingest_worker_db_lost", LOG_S("worker", w->app_name), LOG_S("error", w->fatal));
         db_alive(r);
@@ -631,6 +635,16 @@ static void finish(run *r, double t0)
     cl_err err = {0};
     if (c && !s->aborted)
         count_pending(r, &s->files_pending);
+    long stored, dup;
+    long long inserted;
+    if (c && r->db_was_lost && db_run_recount(c, s->run_id, &stored, &dup, &inserted, &err) == 0) {
+        if (stored != s->files_stored || dup != s->files_duplicate || inserted != s->txns_inserted)
+            log_info("ingest_recounted", LOG_I("stored", stored), LOG_I("counted", s->files_stored),
+                     LOG_I("inserted", inserted));
+        s->files_stored = stored;
+        s->files_duplicate = dup;
+        s->txns_inserted = inserted;
+    }
     s->elapsed_ms = util_now_ms() - t0;
     c = r->db;
     if (!c)
