@@ -42,8 +42,9 @@ fuzz: fuzz-build
 test: build asan fuzz-build
 	tests/run $(BUILD) $(ASAN_BUILD)
 
+SIZE ?= 100k
 bench: build
-	bench/run $(BUILD)
+	SIZE=$(SIZE) bench/run $(BUILD)
 
 demo: build
 	scripts/demo $(BUILD)
