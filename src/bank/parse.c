@@ -138,6 +138,10 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     if (date) {
         t->raw_date = date;
         x->raw_posted = posted;
+    } else if (!posted) {
+        /* Both date groups optional and neither matched (a user profile;
+         * found by fuzz_profile): the row is skipped as undated later. */
+        t->raw_date = xstrdup("");
     } else {
         t->raw_date = posted;
         x->raw_posted = xstrdup(posted);   /* only a posting date: it is both */
