@@ -2,13 +2,13 @@
  * worker processes busy, watch them (crash, timeout, lost database), log
  * each file and write the run record. */
 #include "ingest.h"
+#include "limits.h"
 
 #include "common/hash.h"
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
 #include "db/store.h"
-#include "db/verify.h"
 #include "progress.h"
 #include "walk.h"
 #include "worker.h"
@@ -635,16 +635,8 @@ static void finish(run *r, double t0)
     cl_err err = {0};
     if (c && !s->aborted)
         count_pending(r, &s->files_pending);
-    long stored, dup;
-    long long inserted;
-    if (c && r->db_was_lost && db_run_recount(c, s->run_id, &stored, &dup, &inserted, &err) == 0) {
-        if (stored != s->files_stored || dup != s->files_duplicate || inserted != s->txns_inserted)
-            log_info("ingest_recounted", LOG_I("stored", stored), LOG_I("counted", s->files_stored),
-                     LOG_I("inserted", inserted));
-        s->files_stored = stored;
-        s->files_duplicate = dup;
-        s->txns_inserted = inserted;
-    }
+    if (c && r->db_was_lost)
+        ingest_recount(c, s);
     s->elapsed_ms = util_now_ms() - t0;
     c = r->db;
     if (!c)
@@ -720,30 +712,6 @@ static int fail_start(const cl_err *err)
     return cl_err_exit_code(err);
 }
 
-/* One connection per worker: no more workers than the server has free
- * connection slots (a 40-core machine's default -j 40 exceeds many a
- * server's), keeping one slot spare for the parent's reconnects. */
-static int cap_workers(run *r, cl_err *err)
-{
-    int free_slots = 0;
-    if (db_free_connections(r->db, &free_slots, err) < 0)
-        return -1;
-    int can = free_slots - 1;
-    if (can < 1)
-        return cl_err_set(err, CL_E_DB,
-                          "database %s has no free connection slot for a worker (%d free). HINT: close "
-                          "other sessions or raise max_connections",
-                          db_conn_dsn_redacted(r->db), free_slots);
-    if (r->nw > can) {
-        log_warn("ingest_jobs_capped", LOG_I("requested", r->nw), LOG_I("workers", can),
-                 LOG_I("free_connections", free_slots),
-                 LOG_S("hint", "raise max_connections (or the database's or role's CONNECTION LIMIT) for more"));
-        r->nw = can;
-        r->s->workers = can;
-    }
-    return 0;
-}
-
 /* Open the database, load the profiles, put failed files back if asked. */
 static int prepare(run *r)
 {
@@ -768,8 +736,9 @@ static int prepare(run *r)
     }
     if (db_count_pending(r->db, &r->total, &err) < 0)
         return fail_start(&err);
-    if (cap_workers(r, &err) < 0)
+    if (ingest_cap_workers(r->db, &r->nw, &err) < 0)
         return fail_start(&err);
+    r->s->workers = r->nw;
     char host[256] = "";
     gethostname(host, sizeof host - 1);
     char *paths = join_paths(o);
