@@ -6,6 +6,10 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_TIME  ?= 600
 MESON_OPTS ?=
+# In CI (CI=true) a compiler warning fails the build.
+ifeq ($(CI),true)
+MESON_OPTS += -Dwerror=true
+endif
 
 .PHONY: all deps build asan fuzz-build fuzz test bench demo clean
 

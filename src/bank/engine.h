@@ -61,7 +61,9 @@ typedef struct engine {
     sbuf work;                  /* the line with drop patterns blanked */
     sbuf wrap;                  /* two lines read as one (amount_on_next_line) */
     int skip_page, skip_line;   /* a line already read with the one above it */
-    char detail[160];           /* trace detail of the current line */
+    char detail[160];           /* trace detail of the current line (text only) */
+    bool sign_line;             /* the current line carries a CR/DR marker under
+                                   the pending transaction's amount */
 } engine;
 
 /* Columns (UTF-8 characters) in s[0..off). */

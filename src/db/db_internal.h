@@ -14,6 +14,8 @@ struct db_conn {
     bool in_copy;
     char sqlstate[6];
     sbuf copybuf;           /* COPY rows batched before PQputCopyData */
+    const db_prepared **prepared;   /* prepared on this session, in name order */
+    int n_prepared, cap_prepared;
 };
 
 struct db_result {

@@ -84,9 +84,11 @@ for pw in "password = S3cretpw" "password='S3cret pw'" "password= S3cretpw"; do
     like "unreachable ($pw): shown as ***" "$err" "password=\*\*\*"
 done
 err=$("$cl" migrate status --db "host=/x password S3cretpw" 2>&1 >/dev/null)
-is "a DSN libpq cannot parse: exit 3" "$?" "3"
+is "a DSN libpq cannot parse: exit 2 (usage)" "$?" "2"
 unlike "a DSN libpq cannot parse: no piece of it is printed" "$err" "S3cret"
-like "a DSN libpq cannot parse: says so" "$err" "DSN is not valid"
+like "a DSN libpq cannot parse: says so" "$err" "connection string of --db is invalid"
+err=$("$cl" migrate status --db "host=/x S3cretpw" 2>&1 >/dev/null)
+unlike "libpq's message quoting the DSN is not printed as is" "$err" "S3cret"
 out=$("$cl" doctor --db "$db password = S3cretpw" 2>&1)
 unlike "doctor: the password is not printed" "$out" "S3cret"
 like "doctor: the DSN is shown with password=***" "$out" "database +ok +.*password=\*\*\*"

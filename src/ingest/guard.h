@@ -1,8 +1,8 @@
-/* limits.h - an ingest run at the server's limits: no more workers than
+/* guard.h - an ingest run at the server's limits: no more workers than
  * free connection slots, and the counters recounted from the rows after the
  * database was lost. */
-#ifndef CL_INGEST_LIMITS_H
-#define CL_INGEST_LIMITS_H
+#ifndef CL_INGEST_GUARD_H
+#define CL_INGEST_GUARD_H
 
 #include "common/err.h"
 #include "db/db.h"

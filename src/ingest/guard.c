@@ -1,5 +1,5 @@
-/* limits.c - worker count against free connection slots; recounting a run from its rows. */
-#include "limits.h"
+/* guard.c - worker count against free connection slots; recounting a run from its rows. */
+#include "guard.h"
 
 #include "common/log.h"
 #include "db/verify.h"
