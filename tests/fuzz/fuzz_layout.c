@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* libFuzzer calls these. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 #define MAX_WORDS 4096
 
 typedef struct rec {

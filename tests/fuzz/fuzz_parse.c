@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* libFuzzer calls these. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
 #define MAX_PAGES 16
 
 static bank_registry *g_reg;

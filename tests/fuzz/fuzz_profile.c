@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* libFuzzer calls these. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 static const char sample[] =
     "ACME BANK VISA\n"
     "Statement Date 03/05/2024   Account ending 1234\n"

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* libFuzzer calls these. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 static const char *const specs[] = {"MM/DD/YYYY", "MM/DD/YY", "MM/DD", "DD MMM YYYY", "DD MMM",
                                     "MMM D, YYYY", "MMM D YYYY", "DD MMM YY", "DD/MM", "DD.MM.YY",
                                     "MMM DD, YYYY", "DD.MM.YYYY", "DD-MM-YYYY", "YYYY-MM-DD"};
