@@ -84,6 +84,18 @@ bool db_err_disk_full(const db_conn *c, const cl_err *err);
 /* Connections still free for this role on this database (server slots,
  * the database's and the role's CONNECTION LIMIT); may be <= 0. */
 int db_free_connections(db_conn *c, int *n, cl_err *err);
+/* True when the connection to the server is lost (replace it). */
+bool db_conn_broken(const db_conn *c);
+
+/* Statements with parameters are prepared once on this connection (named
+ * after a hash of their text) and executed by name from then on. When the
+ * server does not know a name it was given (a transaction-pooling PgBouncer
+ * hands each transaction another server session), the statement fails with
+ * SQLSTATE 26000 or 42P05 and preparing stays off for this connection:
+ * the caller retries its transaction once (db_prepare_lost()). */
+void db_set_prepare(db_conn *c, bool on);
+/* True when the last failure was such a lost prepared statement. */
+bool db_prepare_lost(const db_conn *c);
 
 /* ---- statements ----------------------------------------------------------- */
 
