@@ -90,6 +90,38 @@ static bool found_anything(const bank_statement *s)
     return s->n_txns > 0 || s->summary.new_balance.present || s->summary.previous_balance.present;
 }
 
+static bool out_of_range(cl_money v)
+{
+    return v > BANK_MONEY_MAX || v < -BANK_MONEY_MAX;
+}
+
+/* What no statement may lack or hold: a date (else output would depend on
+ * the day it runs) and amounts the database can store. */
+static int refuse(const bank_statement *s, const char *name, cl_err *err)
+{
+    if (s->statement_date == CL_DATE_NONE)
+        return cl_err_set(err, CL_E_PARSE, "%s: no statement date found", name);
+    char a[32];
+    for (size_t i = 0; i < s->n_txns; i++) {
+        const bank_txn *t = &s->txns[i];
+        if (out_of_range(t->amount) || (t->has_foreign && out_of_range(t->foreign_amount)) ||
+            (t->has_balance && out_of_range(t->balance)))
+            return cl_err_set(err, CL_E_PARSE, "%s: page %d line %d: amount '%s' is out of range (at most %s)",
+                              name, t->page, t->line, t->raw_amount ? t->raw_amount : "",
+                              cl_money_format(BANK_MONEY_MAX, a));
+    }
+    const bank_opt_money *sum[] = {&s->summary.previous_balance, &s->summary.payments_and_credits,
+                                   &s->summary.purchases, &s->summary.fees, &s->summary.interest,
+                                   &s->summary.new_balance};
+    for (size_t i = 0; i < sizeof sum / sizeof *sum; i++)
+        if (sum[i]->present && out_of_range(sum[i]->value)) {
+            char v[32];
+            return cl_err_set(err, CL_E_PARSE, "%s: summary amount %s is out of range (at most %s)", name,
+                              cl_money_format(sum[i]->value, v), cl_money_format(BANK_MONEY_MAX, a));
+        }
+    return 0;
+}
+
 int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_parse_opts *opts,
                    bank_statement **out, cl_err *err)
 {
@@ -131,6 +163,10 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
                 bank_statement_warn(gs, "profile %s matched but found no transactions or balances: parsed "
                                         "with the generic profile", p->id);
                 bank_statement_free(s);
+                if (refuse(gs, name, err) < 0) {
+                    bank_statement_free(gs);
+                    return -1;
+                }
                 *out = gs;
                 return 0;
             }
@@ -144,6 +180,10 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
                                                "generic profile found no transactions)", name);
         return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (profile %s found no transactions "
                                            "or balances)", name, p->id);
+    }
+    if (refuse(s, name, err) < 0) {
+        bank_statement_free(s);
+        return -1;
     }
     if (fallback)
         bank_statement_warn(s, "no bank profile matched: parsed with the generic profile");

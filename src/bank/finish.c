@@ -5,7 +5,6 @@
 
 #include <limits.h>
 #include <string.h>
-#include <time.h>
 
 static void txn_release(bank_txn *t, txn_extra *x)
 {
@@ -17,8 +16,9 @@ static void txn_release(bank_txn *t, txn_extra *x)
 }
 
 /* The latest date with a year printed in a transaction date column or
- * anywhere before (see latest_date), else today: a last resort when the
- * statement prints no statement date we can find. */
+ * anywhere before (see latest_date): a last resort when the statement
+ * prints no statement date we can find. CL_DATE_NONE when there is none
+ * (never today's date: output must not depend on the day it runs). */
 static cl_date fallback_date(engine *e)
 {
     cl_date best = e->latest;
@@ -26,12 +26,6 @@ static cl_date fallback_date(engine *e)
         cl_date d = eng_field_date(e, e->st->txns[i].raw_date, strlen(e->st->txns[i].raw_date), false);
         if (d != CL_DATE_NONE && (best == CL_DATE_NONE || d > best))
             best = d;
-    }
-    if (best == CL_DATE_NONE) {
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        best = cl_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     }
     return best;
 }
@@ -139,7 +133,8 @@ static void statement_dates(engine *e, const int32_t *ymd)
         st->statement_date = st->period_end;
     if (st->statement_date == CL_DATE_NONE) {
         st->statement_date = st->period_end = fallback_date(e);
-        bank_statement_warn(st, "statement date not found: years of transaction dates are guessed");
+        if (st->statement_date != CL_DATE_NONE)
+            bank_statement_warn(st, "statement date not found: years of transaction dates are guessed");
     }
 }
 
@@ -239,9 +234,17 @@ static void reconcile(engine *e)
     bank_statement *st = e->st;
     const bank_summary *s = &st->summary;
     cl_money sum = 0;
+    bool overflow = false;
     for (size_t i = 0; i < st->n_txns; i++)
-        sum += st->txns[i].amount;
+        overflow |= __builtin_add_overflow(sum, st->txns[i].amount, &sum);
     char a[32], b[32], c[32];
+    if (overflow) {
+        /* Only absurd amounts get here (bank_parse_doc rejects them). */
+        st->reconciled = false;
+        st->reconcile_known = false;
+        bank_statement_warn(st, "the transactions are too large to add up: the statement cannot be reconciled");
+        return;
+    }
     if (!s->new_balance.present) {
         st->reconciled = false;
         st->reconcile_known = false;
@@ -251,8 +254,12 @@ static void reconcile(engine *e)
     cl_money prev = s->previous_balance.present ? s->previous_balance.value : 0;
     /* Card balances are owed: a charge (negative) raises them. */
     cl_money change = e->account ? s->new_balance.value - prev : prev - s->new_balance.value;
+    if (__builtin_sub_overflow(sum, change, &st->reconcile_difference)) {
+        st->reconciled = st->reconcile_known = false;
+        bank_statement_warn(st, "the transactions are too large to add up: the statement cannot be reconciled");
+        return;
+    }
     st->reconcile_known = true;
-    st->reconcile_difference = sum - change;
     st->reconciled = st->reconcile_difference == 0;
     if (!st->reconciled)
         bank_statement_warn(st, "does not reconcile: transactions add up to %s, the printed balances change by %s "
@@ -278,7 +285,13 @@ void eng_finish(engine *e)
         memcpy(e->st->currency, e->p->currency, 4);
     int32_t *ymd = parse_all_dates(e);
     statement_dates(e, ymd);
-    resolve_dates(e, ymd);
+    /* No date at all: the statement is refused (bank_parse_doc); nothing
+     * to resolve the transaction dates against. */
+    if (e->st->statement_date != CL_DATE_NONE)
+        resolve_dates(e, ymd);
+    else
+        for (size_t i = 0; i < e->st->n_txns; i++)
+            e->st->txns[i].date = e->st->txns[i].posted_date = CL_DATE_NONE;
     free(ymd);
     signs(e);
     reconcile(e);

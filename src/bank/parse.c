@@ -138,6 +138,10 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     if (date) {
         t->raw_date = date;
         x->raw_posted = posted;
+    } else if (!posted) {
+        /* Both date groups optional and neither matched (a user profile;
+         * found by fuzz_profile): the row is skipped as undated later. */
+        t->raw_date = xstrdup("");
     } else {
         t->raw_date = posted;
         x->raw_posted = xstrdup(posted);   /* only a posting date: it is both */
@@ -521,6 +525,7 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
             process_line(&e, pg, li);
     eng_summary_finish(&e);
     eng_finish(&e);
+    bank_statement_mask_cards(e.st);
     for (size_t i = 0; i < e.st->n_txns; i++)
         free(e.x[i].raw_posted);
     free(e.x);

@@ -209,8 +209,10 @@ static int add_rule(pctx *c, bank_rulev *v, const char *value, bool below, bool 
     bank_rule *r = &v->v[v->n];
     memset(r, 0, sizeof *r);
     bank_rxv tmp = {0};
-    if (add_rx(c, &tmp, value, 0))
+    if (add_rx(c, &tmp, value, 0)) {
+        free(tmp.v);    /* the slot add_rx gave back (found by fuzz_profile) */
         return -1;
+    }
     r->rx = tmp.v[0];
     free(tmp.v);
     r->below = below;

@@ -1,5 +1,6 @@
 /* statement.c - the statement model: allocation and release. */
 #include "statement.h"
+#include "common/cardmask.h"
 #include "common/util.h"
 
 #include <stdarg.h>
@@ -56,4 +57,23 @@ void bank_statement_warn(bank_statement *s, const char *fmt, ...)
     va_end(ap);
     s->warnings = xrealloc(s->warnings, (s->n_warnings + 1) * sizeof *s->warnings);
     s->warnings[s->n_warnings++] = xstrdup(msg);
+}
+
+static void mask(char *s)
+{
+    if (s)
+        cl_card_mask_str(s);
+}
+
+void bank_statement_mask_cards(bank_statement *s)
+{
+    for (size_t i = 0; i < s->n_txns; i++) {
+        bank_txn *t = &s->txns[i];
+        mask(t->description);
+        mask(t->raw_date);
+        mask(t->raw_description);
+        mask(t->raw_amount);
+    }
+    for (size_t i = 0; i < s->n_warnings; i++)
+        mask(s->warnings[i]);
 }

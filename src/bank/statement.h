@@ -16,6 +16,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The largest magnitude the database stores (numeric(14,2)): a statement
+ * printing a larger amount is refused rather than stored without it. */
+#define BANK_MONEY_MAX ((cl_money)99999999999999)
+
 typedef struct bank_opt_money {
     bool present;
     cl_money value;
@@ -64,6 +68,9 @@ bank_statement *bank_statement_new(void);
 void bank_statement_free(bank_statement *s);
 /* Append a transaction; the statement takes ownership of its strings. */
 bank_txn *bank_statement_add_txn(bank_statement *s);
+/* Mask every card number (common/cardmask.h) in the descriptions, the raw
+ * fields and the warnings: only the last 4 digits ever leave the parser. */
+void bank_statement_mask_cards(bank_statement *s);
 void bank_statement_warn(bank_statement *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

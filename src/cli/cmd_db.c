@@ -121,6 +121,19 @@ static int do_psql(const cli_command *cmd, const cli_args *a)
         if (access(psql, X_OK) != 0)
             snprintf(psql, sizeof psql, "psql");
     }
+    /* The password goes to psql through its environment (readable only by
+     * this user), never on its command line, which `ps` shows to all. */
+    char *bare = NULL, *password = NULL;
+    if (db_dsn_split_password(dsn, &bare, &password, &err) < 0) {
+        free(dsn);
+        return fail(cmd, &err);
+    }
+    free(dsn);
+    dsn = bare;
+    if (password) {
+        setenv("PGPASSWORD", password, 1);
+        free(password);
+    }
     char **argv = calloc((size_t)a->npos + 4, sizeof *argv);
     if (!argv)
         return CL_EXIT_FAILED;

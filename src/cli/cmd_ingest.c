@@ -14,7 +14,7 @@
 
 static const cli_opt opts[] = {
     CLI_OPTS_DB,
-    {"jobs", 'j', "N", "worker processes (default: the number of cores)"},
+    {"jobs", 'j', "N", "worker processes (default: the number of cores; capped to the server's free connections)"},
     {"retry-failed", 0, NULL, "try files that failed in earlier runs again"},
     {"dry-run", 0, NULL, "find and hash the files, say which are new; write nothing"},
     CLI_OPT_PASSWORD_FILE,
@@ -46,7 +46,9 @@ static const char description[] =
     "on. 'cardledger status' lists runs, failed files and statements that do\n"
     "not reconcile. Each file's transaction also updates the summary tables\n"
     "(spend by month x card x category and month x merchant), so they are\n"
-    "exact at every moment.\n"
+    "exact at every moment. A full disk under the database stops the run\n"
+    "(exit 3, said once): free space and run the same command again. Run\n"
+    "'cardledger verify' to check the database's invariants.\n"
     "\n"
     "Each file is logged (event ingest_file: file, sha256, profile, pages,\n"
     "transactions, ms, outcome); on a terminal a progress bar shows files,\n"

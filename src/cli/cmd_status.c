@@ -1,6 +1,7 @@
 /* cmd_status.c - `cardledger status`: ingest runs, the queue, failed files,
  * statements that do not reconcile. */
 #include "cli.h"
+#include "common/cardmask.h"
 #include "common/err.h"
 #include "common/json.h"
 #include "common/sbuf.h"
@@ -40,6 +41,19 @@ static const char *v(const db_result *r, int row, int col)
 {
     const char *s = db_value(r, row, col);
     return s ? s : "-";
+}
+
+/* A path or an error message: card numbers in file names masked. The
+ * copy lives until the next call with the same slot. */
+static const char *vm(const db_result *r, int row, int col, int slot)
+{
+    static char *keep[2];
+    free(keep[slot]);
+    keep[slot] = strdup(v(r, row, col));
+    if (!keep[slot])
+        return "-";
+    cl_card_mask_str(keep[slot]);
+    return keep[slot];
 }
 
 /* A 'running' run whose process is gone from this host was interrupted. */
@@ -117,7 +131,7 @@ static int show_runs(db_conn *c, const char *limit, cl_err *err)
         printf("  %5s  %-19s  %-8s %6s %6s %6s %5s %6s %9s %7s %9s", v(r, i, 0), v(r, i, 1),
                run_state(v(r, i, 2), v(r, i, 12), v(r, i, 13)), v(r, i, 3), v(r, i, 4), v(r, i, 5),
                v(r, i, 6), v(r, i, 7), v(r, i, 8), v(r, i, 9), v(r, i, 10));
-        const char *e = v(r, i, 11);
+        const char *e = vm(r, i, 11, 0);
         printf("%s%s\n", *e ? "  " : "", e);
     }
     if (db_nrows(r) == 0)
@@ -172,7 +186,7 @@ static int show_failed(db_conn *c, const char *limit, cl_err *err)
         printf("  (%s in all; newest first)\n", v(r, 0, 5));
     for (int i = 0; i < db_nrows(r); i++)
         printf("  #%s  %s  attempts %s  %s\n      %s\n", v(r, i, 0), v(r, i, 2), v(r, i, 1),
-               v(r, i, 3), v(r, i, 4));
+               vm(r, i, 3, 0), vm(r, i, 4, 1));
     db_result_free(r);
     return 0;
 }
@@ -206,7 +220,7 @@ static int show_unreconciled(db_conn *c, const char *limit, cl_err *err)
     }
     for (int i = 0; i < db_nrows(r); i++)
         printf("  %-20s %-4s %-10s %12s %5s  %s\n", v(r, i, 0), v(r, i, 1), v(r, i, 2), v(r, i, 3),
-               v(r, i, 4), v(r, i, 5));
+               v(r, i, 4), vm(r, i, 5, 0));
     db_result_free(r);
     return 0;
 }

@@ -4,8 +4,10 @@
 #include "common/err.h"
 #include "common/log.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void print_overview(FILE *out)
 {
@@ -78,8 +80,25 @@ static int unknown_command(const char *name)
 /* Provided by the db layer: the newest migration built into the binary. */
 extern int db_schema_head_version(void);
 
+/* A closed descriptor 0-2 (`2>&-` from cron) would be handed to the next
+ * open(): a PostgreSQL socket would then receive log lines. Open them to
+ * /dev/null before anything else opens a file. */
+static void ensure_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1)
+            continue;
+        int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (n >= 0 && n != fd) {
+            dup2(n, fd);
+            close(n);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    ensure_std_fds();
     if (argc < 2) {
         print_overview(stderr);
         return CL_EXIT_USAGE;

@@ -2,7 +2,9 @@
  * re-derived here; they are exact for the whole int32 range we use). */
 #include "date.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cl_days_in_month(int y, int m)
@@ -63,8 +65,13 @@ char *cl_date_format(cl_date d, char out[11])
 
 cl_date cl_date_parse_iso(const char *s)
 {
-    int y, m, d, n = 0;
-    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+    /* Digits exactly where YYYY-MM-DD has them: sscanf's %d alone would
+     * take "1111-1- 11" (a sign, a blank) too. */
+    if (!s || strlen(s) != 10)
         return CL_DATE_NONE;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+            return CL_DATE_NONE;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
     return cl_date_from_ymd(y, m, d);
 }

@@ -4,9 +4,9 @@
  *
  *   log_info("file_done", LOG_S("file", path), LOG_I("pages", n));
  *
- * Every value passes through log_redact(): card numbers (13-19 digits that
- * pass the Luhn check, with or without spaces/dashes) keep only their last
- * 4 digits and DSN passwords become "***". Callers need not remember. */
+ * Every value passes through log_redact(): card numbers (see cardmask.h)
+ * keep only their last 4 digits and DSN passwords become "***". Callers
+ * need not remember. */
 #ifndef CL_LOG_H
 #define CL_LOG_H
 
@@ -52,7 +52,5 @@ void log_set_process_tag(const char *tag);
 
 /* Copy s into out (size outsz), masking card numbers and DSN passwords. */
 char *log_redact(const char *s, char *out, size_t outsz);
-/* True when the digits of s (spaces/dashes ignored) pass the Luhn check. */
-bool log_luhn_ok(const char *digits, size_t n);
 
 #endif

@@ -1,6 +1,7 @@
 /* conn.c - choosing a database, connecting, statements, results, transactions. */
 #include "common/log.h"
 #include "common/env.h"
+#include "common/sbuf.h"
 #include "common/util.h"
 #include "db_internal.h"
 
@@ -17,6 +18,29 @@ static void one_line(const char *in, char *out, size_t outsz)
     snprintf(tmp, sizeof tmp, "%s", in ? in : "");
     util_collapse_space(tmp);
     log_redact(tmp, out, outsz);
+}
+
+/* libpq's parse errors quote pieces of the DSN ('missing "=" after
+ * "S3cret"'), a password among them: keep the quotes, drop what is inside. */
+static void blank_quoted(char *s, size_t cap)
+{
+    char out[512];
+    size_t n = 0;
+    bool in = false;
+    for (const char *r = s; *r && n + 5 < sizeof out; r++) {
+        if (*r == '"') {
+            in = !in;
+            out[n++] = '"';
+            if (in) {
+                memcpy(out + n, "...", 3);
+                n += 3;
+            }
+        } else if (!in) {
+            out[n++] = *r;
+        }
+    }
+    out[n] = '\0';
+    snprintf(s, cap, "%s", out);
 }
 
 int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *err)
@@ -39,6 +63,7 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
             char msg[512];
             one_line(why ? why : "out of memory", msg, sizeof msg);
             PQfreemem(why);
+            blank_quoted(msg, sizeof msg);
             return cl_err_set(err, CL_E_USAGE, "the connection string of %s is invalid: %s",
                               dsn == cli_dsn ? "--db" : dsn == cl_env_get(CL_ENV_DB) ? "$CARDLEDGER_DB"
                                                                                               : "$DATABASE_URL",
@@ -60,13 +85,101 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
 }
 
 
+/* A conninfo value, quoted when libpq needs it to be. */
+static void put_value(sbuf *b, const char *v)
+{
+    bool quote = !*v;
+    for (const char *p = v; *p; p++)
+        if (*p == ' ' || *p == '\'' || *p == '\\' || *p == '\t' || *p == '\n')
+            quote = true;
+    if (!quote) {
+        sbuf_puts(b, v);
+        return;
+    }
+    sbuf_putc(b, '\'');
+    for (const char *p = v; *p; p++) {
+        if (*p == '\'' || *p == '\\')
+            sbuf_putc(b, '\\');
+        sbuf_putc(b, *p);
+    }
+    sbuf_putc(b, '\'');
+}
+
+/* libpq's own reading of a DSN (keywords or URI), rebuilt as keywords:
+ * nothing is guessed by pattern. The password is kept out (*password, when
+ * wanted) or shown as ***; NULL with a reason when libpq cannot parse it
+ * (its message quotes fragments of the DSN, so those are blanked). */
+static char *rebuild_dsn(const char *dsn, bool show_password, char **password, cl_err *err)
+{
+    char *perr = NULL;
+    PQconninfoOption *opts = PQconninfoParse(dsn, &perr);
+    if (!opts) {
+        char why[300] = "out of memory";
+        if (perr) {
+            size_t n = 0;
+            bool in_quote = false;
+            for (const char *p = perr; *p && n + 4 < sizeof why; p++) {
+                if (*p == '"') {
+                    in_quote = !in_quote;
+                    if (in_quote) {
+                        memcpy(why + n, "\"...", 4);
+                        n += 4;
+                    } else {
+                        why[n++] = '"';
+                    }
+                } else if (!in_quote) {
+                    why[n++] = *p;
+                }
+            }
+            why[n] = '\0';
+            util_collapse_space(why);
+            PQfreemem(perr);
+        }
+        cl_err_set(err, CL_E_USAGE, "the database DSN is not valid: %s", why);
+        return NULL;
+    }
+    sbuf b = {0};
+    for (PQconninfoOption *o = opts; o->keyword; o++) {
+        if (!o->val)
+            continue;
+        bool is_pw = strcmp(o->keyword, "password") == 0;
+        if (is_pw && password)
+            *password = xstrdup(o->val);
+        if (is_pw && !show_password)
+            continue;
+        if (b.len)
+            sbuf_putc(&b, ' ');
+        sbuf_printf(&b, "%s=", o->keyword);
+        if (is_pw)
+            sbuf_puts(&b, "***");
+        else
+            put_value(&b, o->val);
+    }
+    PQconninfoFree(opts);
+    return sbuf_detach(&b);
+}
+
+char *db_dsn_redact(const char *dsn)
+{
+    if (!dsn || !*dsn)
+        return xstrdup("(libpq defaults)");
+    char *shown = rebuild_dsn(dsn, true, NULL, NULL);
+    return shown ? shown : xstrdup("(a DSN libpq cannot parse)");
+}
+
+int db_dsn_split_password(const char *dsn, char **dsn_out, char **password, cl_err *err)
+{
+    *password = NULL;
+    char *d = rebuild_dsn(dsn ? dsn : "", false, password, err);
+    if (!d)
+        return -1;
+    *dsn_out = d;
+    return 0;
+}
+
 static char *describe_dsn(const char *dsn)
 {
-    char buf[1024];
-    if (!*dsn)
-        return xstrdup("(libpq defaults)");
-    log_redact(dsn, buf, sizeof buf);
-    return xstrdup(buf);
+    return db_dsn_redact(dsn);
 }
 
 int db_fail(db_conn *c, const PGresult *res, cl_errcode code, const char *sql, cl_err *err)
@@ -89,6 +202,13 @@ int db_fail(db_conn *c, const PGresult *res, cl_errcode code, const char *sql, c
     }
     if (PQstatus(c->pg) == CONNECTION_BAD)
         code = CL_E_DB;
+    /* A full disk makes the database unusable for writing: exit 3 and say
+     * what to do, whatever the statement was. */
+    if (strcmp(c->sqlstate, "53100") == 0 || strcasestr(msg, "no space left on device"))
+        return cl_err_set(err, CL_E_DB,
+                          "no space left on the database's disk (%s). HINT: free space on the disk "
+                          "that holds the database's data directory, then run the command again",
+                          msg);
     if (sql) {
         char s[64];
         snprintf(s, sizeof s, "%s", sql);
@@ -106,6 +226,16 @@ static PGconn *connect_dsn(const char *dsn, const char *shown, cl_err *err)
     /* A default connect_timeout the DSN may override (it comes later). */
     const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname", NULL};
     const char *const vals[] = {"10", "cardledger", dsn, NULL};
+    /* libpq's message on a malformed DSN quotes pieces of it (a password
+     * among them): say why without them. */
+    char *valid = *dsn ? rebuild_dsn(dsn, true, NULL, err) : NULL;
+    if (*dsn && !valid) {
+        if (err)
+            err->code = CL_E_DB;
+        cl_err_prefix(err, "cannot connect to database");
+        return NULL;
+    }
+    free(valid);
     PGconn *pg = PQconnectdbParams(keys, vals, 1);
     if (!pg) {
         cl_err_set(err, CL_E_DB, "cannot connect to database %s: out of memory", shown);
@@ -228,6 +358,41 @@ int db_server_version(const db_conn *c) { return PQserverVersion(c->pg); }
 int db_client_version(void) { return PQlibVersion(); }
 const char *db_last_sqlstate(const db_conn *c) { return c->sqlstate; }
 bool db_conn_broken(const db_conn *c) { return PQstatus(c->pg) != CONNECTION_OK; }
+
+bool db_err_disk_full(const db_conn *c, const cl_err *err)
+{
+    if (c && strcmp(c->sqlstate, "53100") == 0)
+        return true;
+    /* A WAL write fails with a PANIC that ends the session: only the text
+     * is left to tell. */
+    return err && strcasestr(err->msg, "no space left on device") != NULL;
+}
+
+int db_free_connections(db_conn *c, int *n, cl_err *err)
+{
+    /* Server-wide slots (a superuser may use the reserved ones too), and
+     * the database's and the role's own limits; this session counts as used. */
+    char *v = NULL;
+    int rc = db_query_value(
+        c,
+        "SELECT least("
+        " current_setting('max_connections')::int"
+        "  - CASE WHEN r.rolsuper THEN 0 ELSE current_setting('superuser_reserved_connections')::int END"
+        "  - (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),"
+        " CASE WHEN d.datconnlimit >= 0 THEN d.datconnlimit"
+        "  - (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        "     AND backend_type = 'client backend') ELSE 1000000 END,"
+        " CASE WHEN r.rolconnlimit >= 0 THEN r.rolconnlimit"
+        "  - (SELECT count(*) FROM pg_stat_activity WHERE usename = current_user"
+        "     AND backend_type = 'client backend') ELSE 1000000 END)"
+        " FROM pg_database d, pg_roles r WHERE d.datname = current_database() AND r.rolname = current_user",
+        0, NULL, &v, err);
+    if (rc < 0)
+        return -1;
+    *n = v ? atoi(v) : 0;
+    free(v);
+    return 0;
+}
 
 static PGresult *run(db_conn *c, const char *sql, int nparams, const char *const *params)
 {

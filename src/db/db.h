@@ -57,6 +57,16 @@ void db_close(db_conn *c);
  * sending anything on it (the parent's session stays intact). */
 void db_conn_abandon(db_conn *c);
 
+/* A DSN as libpq's own parser (PQconninfoParse) reads it, rebuilt as
+ * "keyword=value ..." with the password shown as "***" (owned, free()).
+ * "(libpq defaults)" for "", "(a DSN libpq cannot parse)" when invalid. */
+char *db_dsn_redact(const char *dsn);
+
+/* The same DSN without its password, which goes to *password (NULL when
+ * none; both owned, free()), for a program given the password apart
+ * (`db psql` through PGPASSWORD, never on its command line). */
+int db_dsn_split_password(const char *dsn, char **dsn_out, char **password, cl_err *err);
+
 /* The DSN with any password replaced by "***" (borrowed, lives as long as c). */
 const char *db_conn_dsn_redacted(const db_conn *c);
 bool db_conn_is_embedded(const db_conn *c);
@@ -68,6 +78,12 @@ int db_server_version(const db_conn *c);
 int db_client_version(void);
 /* SQLSTATE of the last failed statement ("" when none), e.g. "23505". */
 const char *db_last_sqlstate(const db_conn *c);
+/* True when err (from c, which may be NULL) says the server's disk is full
+ * (SQLSTATE 53100, or "No space left on device" in the message). */
+bool db_err_disk_full(const db_conn *c, const cl_err *err);
+/* Connections still free for this role on this database (server slots,
+ * the database's and the role's CONNECTION LIMIT); may be <= 0. */
+int db_free_connections(db_conn *c, int *n, cl_err *err);
 /* True when the connection to the server is lost (replace it). */
 bool db_conn_broken(const db_conn *c);
 

@@ -32,6 +32,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -542,6 +543,14 @@ static int start_locked(db_embedded_info *info, const account *a, cl_err *err)
     if (!info->running) {
         char line[512];
         last_line(info->log_file, line, sizeof line);
+        /* On a full disk the server's own last words may not reach its
+         * log (the log is on that disk too): look at the disk itself. */
+        struct statvfs vfs;
+        if (statvfs(info->data_dir, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < (1ull << 20))
+            return cl_err_set(err, CL_E_DB,
+                              "embedded cluster in %s did not start: no space left on device (%llu kB free "
+                              "there). HINT: free space on that disk, then run the command again",
+                              info->cluster_dir, (unsigned long long)vfs.f_bavail * vfs.f_frsize / 1024);
         return cl_err_set(err, CL_E_DB, "embedded cluster in %s did not start (pg_ctl %d): %s",
                           info->cluster_dir, rc, line);
     }

@@ -1,6 +1,7 @@
 /* normalize.c - merchant names, fingerprints and row order for ingest. */
 #include "normalize.h"
 
+#include "common/cardmask.h"
 #include "common/hash.h"
 #include "common/sbuf.h"
 #include "common/util.h"
@@ -249,6 +250,15 @@ void ingest_fingerprint_text(const char *description, char *out, size_t outsz)
 }
 
 /* ---- statements ----------------------------------------------------------------- */
+
+void ingest_mask_card_numbers(bank_statement *st, char **pages, int n_pages)
+{
+    for (int i = 0; pages && i < n_pages; i++)
+        if (pages[i])
+            cl_card_mask_str(pages[i]);
+    if (st)
+        bank_statement_mask_cards(st);
+}
 
 void ingest_complete_statement(bank_statement *st)
 {

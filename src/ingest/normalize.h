@@ -24,6 +24,11 @@ void ingest_merchant_name(const char *description, char *out, size_t outsz);
  * as one space, trimmed. */
 void ingest_fingerprint_text(const char *description, char *out, size_t outsz);
 
+/* The raw tier keeps no card number (issue 13): mask every one in the
+ * pages' layout text and the statement's text fields to its last 4 digits
+ * (see common/cardmask.h), in place, before anything is stored. */
+void ingest_mask_card_numbers(bank_statement *st, char **pages, int n_pages);
+
 /* Card used when a statement prints no card number. */
 #define INGEST_UNKNOWN_CARD "0000"
 

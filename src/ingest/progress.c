@@ -1,6 +1,8 @@
 /* progress.c - progress bar and summary table of an ingest run. */
 #include "progress.h"
 
+#include "common/cardmask.h"
+#include "common/sbuf.h"
 #include "common/util.h"
 
 #include <stdio.h>
@@ -69,8 +71,14 @@ static void print_failures(const ingest_summary *s, FILE *out)
     if (!s->n_failures)
         return;
     fprintf(out, "failed files:\n");
-    for (int i = 0; i < s->n_failures; i++)
-        fprintf(out, "  %s: %s\n", s->failures[i].file, s->failures[i].reason);
+    for (int i = 0; i < s->n_failures; i++) {
+        /* Card numbers in a file name or a reason: last 4 only. */
+        sbuf line = {0};
+        sbuf_printf(&line, "  %s: %s\n", s->failures[i].file, s->failures[i].reason);
+        cl_card_mask(line.p, line.len);
+        fputs(sbuf_str(&line), out);
+        sbuf_free(&line);
+    }
     if (total > s->n_failures)
         fprintf(out, "  ... and %ld more: see 'cardledger status'\n", total - s->n_failures);
     else

@@ -2,6 +2,7 @@
  * worker processes busy, watch them (crash, timeout, lost database), log
  * each file and write the run record. */
 #include "ingest.h"
+#include "guard.h"
 
 #include "common/hash.h"
 #include "common/log.h"
@@ -44,6 +45,7 @@ typedef struct worker {
     double file_start;
     bool timed_out;             /* the parent killed it */
     bool db_lost;               /* it reported a lost connection */
+    bool disk_full;             /* it reported the database's disk full */
     char fatal[1024];
     unsigned long long gen_seen;
     sbuf in;                    /* partial line from the status pipe */
@@ -71,6 +73,7 @@ typedef struct run {
     int ncrashed;
     int spawns_left;
     bool stopping;
+    bool db_was_lost;           /* the counters may be off: recount at the end */
     int exit_code;              /* when aborted */
     long total;                 /* files to process, for the progress bar */
 } run;
@@ -89,6 +92,20 @@ static void abort_run(run *r, int code, const char *why)
     r->s->aborted = true;
     r->exit_code = code;
     snprintf(r->s->abort_reason, sizeof r->s->abort_reason, "%.500s", why);
+}
+
+/* Every file would fail alike on a full disk: stop the run, say it once.
+ * Each file's transaction rolled back whole, so nothing is half-written. */
+static void abort_disk_full(run *r, const char *detail)
+{
+    if (r->stopping)
+        return;
+    ingest_progress_clear(&r->prog);
+    log_error("ingest_disk_full", LOG_S("error", detail));
+    abort_run(r, CL_EXIT_DB,
+              "no space left on the database's disk. HINT: free space on the disk that holds the "
+              "database's data directory, then run the same command again: files not stored are "
+              "still pending and nothing was half-written");
 }
 
 /* A live connection, reconnecting (and waiting up to RECONNECT_MS for the
@@ -115,6 +132,7 @@ static db_conn *parent_db(run *r)
 
 static void parent_db_lost(run *r, const cl_err *err)
 {
+    r->db_was_lost = true;
     log_warn("ingest_db_lost", LOG_S("error", err->msg));
     db_close(r->db);
     r->db = NULL;
@@ -305,7 +323,11 @@ static void reap(run *r, worker *w)
     close(w->cmd_fd);
     bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     bool db_lost = w->db_lost || (WIFEXITED(status) && WEXITSTATUS(status) == INGEST_WORKER_EXIT_DB);
-    if (!r->stopping && db_lost) {
+    bool disk_full = w->disk_full || (WIFEXITED(status) && WEXITSTATUS(status) == INGEST_WORKER_EXIT_DISK);
+    if (!r->stopping && disk_full) {
+        abort_disk_full(r, w->fatal);
+    } else if (!r->stopping && db_lost) {
+        r->db_was_lost = true;
         ingest_progress_clear(&r->prog);
         log_warn("ingest_worker_db_lost", LOG_S("worker", w->app_name), LOG_S("error", w->fatal));
         db_alive(r);
@@ -390,6 +412,7 @@ static void on_line(run *r, worker *w, const char *line)
         break;
     case INGEST_MSG_FATAL:
         w->db_lost = m.exit_code == INGEST_WORKER_EXIT_DB;
+        w->disk_full = m.exit_code == INGEST_WORKER_EXIT_DISK;
         snprintf(w->fatal, sizeof w->fatal, "%s", m.error);
         break;
     }
@@ -521,7 +544,9 @@ static void flush_batch(run *r)
         else if (rc < 0)
             break;
     }
-    if (rc < 0) {
+    if (rc < 0 && db_err_disk_full(r->db, &err)) {
+        abort_disk_full(r, err.msg);
+    } else if (rc < 0) {
         abort_run(r, err.code == CL_E_DB ? CL_EXIT_DB : CL_EXIT_FAILED, err.msg);
     } else {
         r->s->files_new += c.new_files;
@@ -646,6 +671,8 @@ static void finish(run *r, double t0)
     cl_err err = {0};
     if (c && !s->aborted)
         count_pending(r, &s->files_pending);
+    if (c && r->db_was_lost)
+        ingest_recount(c, s);
     s->elapsed_ms = util_now_ms() - t0;
     c = r->db;
     if (!c)
@@ -759,6 +786,9 @@ static int prepare(run *r)
     }
     if (db_count_pending(r->db, &r->total, &err) < 0)
         return fail_start(&err);
+    if (ingest_cap_workers(r->db, &r->nw, &err) < 0)
+        return fail_start(&err);
+    r->s->workers = r->nw;
     char host[256] = "";
     gethostname(host, sizeof host - 1);
     char *paths = join_paths(o);

@@ -3,6 +3,7 @@
 #include "worker.h"
 #include "common/env.h"
 
+#include "common/cardmask.h"
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
@@ -31,7 +32,6 @@
 typedef struct wstate {
     const ingest_worker_cfg *cfg;
     db_conn *db;
-    db_conn *ddl;               /* second connection for ensure_partitions, lazily */
     bool year_ok[YEAR_MAX - YEAR_MIN + 1];
     long long retry_file;
     int retries;
@@ -58,7 +58,9 @@ static void send_msg(const wstate *w, const ingest_msg *m)
 static void fatal(wstate *w, const cl_err *err)
 {
     ingest_msg m = {.type = INGEST_MSG_FATAL};
-    m.exit_code = err->code == CL_E_DB ? INGEST_WORKER_EXIT_DB : CL_EXIT_FAILED;
+    m.exit_code = db_err_disk_full(w->db, err) ? INGEST_WORKER_EXIT_DISK
+                  : err->code == CL_E_DB       ? INGEST_WORKER_EXIT_DB
+                                               : CL_EXIT_FAILED;
     snprintf(m.error, sizeof m.error, "%s", err->msg);
     send_msg(w, &m);
     _exit(m.exit_code);
@@ -117,8 +119,11 @@ static int year_of(cl_date d)
     return y;
 }
 
-/* Partitions for the rows' posting dates, on the second connection, so the
- * DDL commits on its own and before the file's transaction needs it. */
+/* Partitions for the rows' posting dates. Their DDL must commit on its own
+ * and before the file's transaction needs it: give the claim up, create
+ * them on this connection (now outside any transaction) and let the file be
+ * taken again. That happens once per new range of years, so a worker needs
+ * no second connection. Returns 1 when the claim was given up. */
 static int ensure_partitions(wstate *w, const ingest_rows *r, cl_err *err)
 {
     if (!r->n)
@@ -130,14 +135,13 @@ static int ensure_partitions(wstate *w, const ingest_rows *r, cl_err *err)
             all = false;
     if (all)
         return 0;
-    if (!w->ddl && !(w->ddl = db_open(w->cfg->dsn, DB_RAW, err)))
-        return -1;
-    if (db_ensure_partitions(w->ddl, r->min_posting, r->max_posting, err) < 0)
+    db_claim_release(w->db);
+    if (db_ensure_partitions(w->db, r->min_posting, r->max_posting, err) < 0)
         return -1;
     for (int y = y0; y <= y1; y++)
         if (y >= YEAR_MIN && y <= YEAR_MAX)
             w->year_ok[y - YEAR_MIN] = true;
-    return 0;
+    return 1;
 }
 
 /* A store error: a retryable conflict, a lost connection (fatal) or a
@@ -145,7 +149,9 @@ static int ensure_partitions(wstate *w, const ingest_rows *r, cl_err *err)
 static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool from_db, ingest_msg *o,
                          bool retryable)
 {
-    if (err->code == CL_E_DB)
+    /* A full disk fails every file alike: the run stops (the parent says
+     * why, once) instead of retrying without end. */
+    if (err->code == CL_E_DB || (from_db && db_err_disk_full(w->db, err)))
         fatal(w, err);
     const char *st = from_db ? db_last_sqlstate(w->db) : "";
     retryable = retryable || strncmp(st, "40", 2) == 0 || strcmp(st, "55P03") == 0;
@@ -160,8 +166,9 @@ static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool f
     cl_err e2 = {0};
     o->outcome = INGEST_FAILED;
     snprintf(o->error, sizeof o->error, "%s", err->msg);
+    cl_card_mask_str(o->error);     /* stored as last_error */
     if (db_claim_fail(w->db, f, w->cfg->run_id, o->error, &e2) < 0) {
-        if (e2.code == CL_E_DB)
+        if (e2.code == CL_E_DB || db_err_disk_full(w->db, &e2))
             fatal(w, &e2);
         db_claim_release(w->db);
         o->outcome = INGEST_RETRY;
@@ -180,15 +187,20 @@ static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, ingest_msg *o
         .run_id = w->cfg->run_id,
     };
     ingest_store_result res;
-    if (ensure_partitions(w, &rows, &err) < 0) {
-        if (err.code == CL_E_DB && w->ddl) {
-            db_close(w->ddl);   /* maybe only that connection: retry later */
-            w->ddl = NULL;
-            err.code = CL_E_FAILED;
+    int pr = ensure_partitions(w, &rows, &err);
+    if (pr != 0) {
+        /* The claim is given up: the file is pending again. Two sessions
+         * creating one partition collide now and then: a few tries. */
+        if (pr < 0 && (err.code == CL_E_DB || db_err_disk_full(w->db, &err)))
+            fatal(w, &err);
+        if (pr < 0 && f->file_id == w->retry_file && w->retries >= MAX_RETRIES)
+            fatal(w, &err);
+        if (pr < 0) {
+            w->retries = f->file_id == w->retry_file ? w->retries + 1 : 1;
+            w->retry_file = f->file_id;
         }
-        /* Two sessions creating one partition collide now and then:
-         * take the file again later (a few times). */
-        store_failed(w, f, &err, false, o, true);
+        o->outcome = INGEST_RETRY;
+        snprintf(o->error, sizeof o->error, "%s", pr < 0 ? err.msg : "partitions created: taken again");
     } else if (ingest_store_statement(w->db, f, &in, &res, &err) < 0) {
         store_failed(w, f, &err, true, o, false);
     } else {
@@ -226,6 +238,7 @@ static void process(wstate *w, const db_claim *f)
         o.pages = d.n_pages;
         o.txns = (long)d.st->n_txns;
         o.reconciled = d.st->reconciled;
+        ingest_mask_card_numbers(d.st, d.pages, d.n_pages);
         store_doc(w, f, &d, &o);
     }
     o.ms = util_now_ms() - t0;
@@ -291,7 +304,6 @@ void ingest_worker_main(const ingest_worker_cfg *cfg)
             err.code == CL_E_DB)
             fatal(&w, &err);
     }
-    db_close(w.ddl);
     db_close(w.db);
     _exit(0);
 }

@@ -17,6 +17,8 @@
 
 /* Exit status of a worker that lost its database connection. */
 #define INGEST_WORKER_EXIT_DB 3
+/* Exit status of a worker whose database's disk is full: the run stops. */
+#define INGEST_WORKER_EXIT_DISK 5
 
 typedef struct ingest_worker_cfg {
     const char *dsn;                /* resolved conninfo (no embedded start) */

@@ -190,11 +190,15 @@ static void place_fragment(page_ctx *pc, sbuf *text, int *cols, int a, int b, pd
         chars += pc->mw[k].nchars;
     }
     const mword *first = &pc->mw[a], *last = &pc->mw[b - 1];
-    long target;
-    if (pdf_layout_amount_like(sbuf_str(&pc->frag), (int)pc->frag.len))
-        target = lroundf((last->x1 - pc->origin) / pc->cw) - chars;
-    else
-        target = lroundf((first->x0 - pc->origin) / pc->cw);
+    bool right = pdf_layout_amount_like(sbuf_str(&pc->frag), (int)pc->frag.len);
+    float pos = ((right ? last->x1 : first->x0) - pc->origin) / pc->cw;
+    /* Absurd boxes (a hostile PDF's) must not overflow the column
+     * arithmetic; the gap is capped below anyway. NaN goes left. */
+    if (!(pos > -1e6f))
+        pos = -1e6f;
+    else if (pos > 1e6f)
+        pos = 1e6f;
+    long target = lroundf(pos) - (right ? chars : 0);
     long min = *cols == 0 && text->len == 0 ? 0 : *cols + 2;
     long col = target < min ? min : target;
     if (col > min + MAX_GAP_COLS)

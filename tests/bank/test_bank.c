@@ -9,6 +9,7 @@
 
 #include "bank/amount.h"
 #include "bank/bank.h"
+#include "common/sbuf.h"
 #include "bank/datefmt.h"
 #include "common/util.h"
 
@@ -270,6 +271,53 @@ static void test_profile_verbatim_and_macros(void **state)
 
 /* --- detection and the registry ---------------------------------------- */
 
+/* No statement date, no statement; amounts the database cannot hold refuse
+ * the statement; summing huge amounts is not undefined behaviour (issue 13). */
+static void test_refused_statements(void **state)
+{
+    (void)state;
+    char udir[512], path[600];
+    snprintf(udir, sizeof udir, "%s/refusebanks", tmp_root);
+    mkdir(udir, 0755);
+    snprintf(path, sizeof path, "%s/acme.profile", udir);
+    write_file(path, "[profile]\nid = acme\n[detect]\nrequire = ACME BANK\n"
+                     "[fields]\nstatement_date = Statement Date (?<date>\\d\\d/\\d\\d/\\d{4})\n"
+                     "[summary]\nnew_balance = New Balance\\s+(?<amount>%AMOUNT%)\n"
+                     "[transactions]\n" MINIMAL_LINE);
+    bank_registry *reg = NULL;
+    cl_err err = {0};
+    assert_int_equal(bank_registry_load(udir, &reg, &err), 0);
+    bank_statement *st = NULL;
+
+    pdf_text *doc = load_pages("ref1", "ACME BANK\nStatement Date 03/05/2024\n01/02  COFFEE  4.50\n", NULL);
+    assert_int_equal(bank_parse_doc(reg, doc, NULL, &st, &err), 0);
+    bank_statement_free(st);
+    pdf_text_free(doc);
+
+    doc = load_pages("ref2", "ACME BANK\nStatement Date (unreadable)\n01/02  COFFEE  4.50\n", NULL);
+    assert_int_equal(bank_parse_doc(reg, doc, NULL, &st, &err), -1);
+    assert_non_null(strstr(err.msg, "no statement date found"));
+    pdf_text_free(doc);
+
+    doc = load_pages("ref3", "ACME BANK\nStatement Date 03/05/2024\n01/02  YACHT  1,000,000,000,000.00\n", NULL);
+    assert_int_equal(bank_parse_doc(reg, doc, NULL, &st, &err), -1);
+    assert_non_null(strstr(err.msg, "out of range (at most 999999999999.99)"));
+    assert_non_null(strstr(err.msg, "line 3"));
+    pdf_text_free(doc);
+
+    sbuf b = {0};
+    sbuf_puts(&b, "ACME BANK\nStatement Date 03/05/2024\nNew Balance  1.00\n");
+    for (int i = 0; i < 100; i++)
+        sbuf_puts(&b, "01/02  HUGE  999,999,999,999,999.99\n");
+    doc = load_pages("ref4", sbuf_str(&b), NULL);
+    sbuf_free(&b);
+    /* UBSan (halt_on_error) fails the suite on an overflowing sum. */
+    assert_int_equal(bank_parse_doc(reg, doc, NULL, &st, &err), -1);
+    assert_non_null(strstr(err.msg, "out of range"));
+    pdf_text_free(doc);
+    bank_registry_free(reg);
+}
+
 static void test_detection(void **state)
 {
     (void)state;
@@ -318,7 +366,8 @@ static void test_detection(void **state)
     assert_int_equal(bank_registry_load(udir, &reg, &err), 0);
     assert_string_equal(bank_registry_find(reg, "dbs")->issuer, "My DBS");
     assert_non_null(strstr(bank_registry_find(reg, "dbs")->source, "mydbs.profile"));
-    doc = load_pages("det4", "ZEBRA BANK statement\n01/02 COFFEE  4.50\n", NULL);
+    /* A year on the row: a statement needs a date (issue 13). */
+    doc = load_pages("det4", "ZEBRA BANK statement\n01/02/2024 COFFEE  4.50\n", NULL);
     bank_detect(reg, doc, &det);
     assert_true(det.ambiguous);
     assert_int_equal(bank_parse_doc(reg, doc, NULL, &st, &err), -1);
@@ -712,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_profile_errors),
         cmocka_unit_test(test_profile_verbatim_and_macros),
         cmocka_unit_test(test_detection),
+        cmocka_unit_test(test_refused_statements),
         cmocka_unit_test(test_extract_features),
         cmocka_unit_test(test_generic_balance_column),
         cmocka_unit_test(test_month_first_dates),

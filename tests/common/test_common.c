@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "common/cardmask.h"
 #include "common/date.h"
 #include "common/hash.h"
 #include "common/log.h"
@@ -14,6 +15,7 @@
 #include "common/sbuf.h"
 #include "common/util.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void test_date_roundtrip(void **state)
@@ -57,19 +59,65 @@ static void test_redact(void **state)
 {
     (void)state;
     char out[256];
-    /* A Luhn-valid card number is masked to its last 4 digits. */
-    assert_string_equal(log_redact("card 4111 1111 1111 1111 seen", out, sizeof out), "card ****1111 seen");
-    assert_string_equal(log_redact("4111-1111-1111-1111", out, sizeof out), "****1111");
+    /* A Luhn-valid card number keeps its last 4 digits; the layout stays. */
+    assert_string_equal(log_redact("card 4111 1111 1111 1111 seen", out, sizeof out),
+                        "card **** **** **** 1111 seen");
+    assert_string_equal(log_redact("4111-1111-1111-1111", out, sizeof out), "****-****-****-1111");
     /* Not Luhn-valid, or too short: left alone. */
     assert_string_equal(log_redact("ref 4111111111111112", out, sizeof out), "ref 4111111111111112");
     assert_string_equal(log_redact("amount 1234.56", out, sizeof out), "amount 1234.56");
-    /* Digits inside a hex hash are not a card number. */
-    assert_string_equal(log_redact("ab4111111111111111cd", out, sizeof out), "ab4111111111111111cd");
+    /* Whatever stands around it (issue 13): a letter, another digit group,
+     * double and mixed separators. */
+    assert_string_equal(log_redact("x4147201118415678.pdf", out, sizeof out), "x************5678.pdf");
+    assert_string_equal(log_redact("4147 2011 1841 5678 12 2023.pdf", out, sizeof out),
+                        "**** **** **** 5678 12 2023.pdf");
+    assert_string_equal(log_redact("ab4111111111111111cd", out, sizeof out), "ab************1111cd");
+    assert_string_equal(log_redact("4147  2011 -1841--5678", out, sizeof out), "****  **** -****--5678");
+    /* Three blanks end a run: two numbers side by side stay two. */
+    assert_string_equal(log_redact("4147 2011 1841 5678   4111 1111 1111 1111", out, sizeof out),
+                        "**** **** **** 5678   **** **** **** 1111");
+    assert_string_equal(log_redact("host = x password = S3cret dbname=y", out, sizeof out),
+                        "host = x password = *** dbname=y");
     assert_string_equal(log_redact("host=x password=s3cret dbname=y", out, sizeof out),
                         "host=x password=*** dbname=y");
     assert_string_equal(log_redact("postgresql://bob:hunter2@db:5432/x", out, sizeof out),
                         "postgresql://bob:***@db:5432/x");
     assert_string_equal(log_redact("postgresql://bob@db/x", out, sizeof out), "postgresql://bob@db/x");
+}
+
+/* Every 13-19 digit Luhn-valid run, masked in place, whatever surrounds it. */
+static void test_card_mask(void **state)
+{
+    (void)state;
+    /* Luhn-valid numbers of every length 13..19 in every grouping style. */
+    static const char *const valid[] = {"4222222222222", "378282246310005", "4111111111111111",
+                                        "6011000990139424", "3530111333300000", "4000056655665556",
+                                        "62222222222222228", "622222222222222229",
+                                        "6222222222222222222"};
+    for (size_t k = 0; k < sizeof valid / sizeof *valid; k++) {
+        char t[128];
+        snprintf(t, sizeof t, "Card no.%s\tdue", valid[k]);
+        size_t at = 0;
+        assert_true(cl_card_find(t, strlen(t), &at));
+        assert_int_equal(at, 8);
+        assert_int_equal(cl_card_mask_str(t), 1);
+        assert_false(cl_card_find(t, strlen(t), NULL));
+        size_t n = strlen(valid[k]);
+        assert_memory_equal(t + 8 + n - 4, valid[k] + n - 4, 4);
+        assert_int_equal(t[8 + n - 5], '*');
+    }
+    char a[] = "Ending 5678: 4147-2011 1841  5678, next 4147201118415678";
+    assert_int_equal(cl_card_mask_str(a), 2);
+    assert_string_equal(a, "Ending 5678: ****-**** ****  5678, next ************5678");
+    /* Not a card: 12 digits, a failed check, a 20-digit run. */
+    char b[] = "411111111111 4111111111111112 41111111111111111111";
+    assert_int_equal(cl_card_mask_str(b), 0);
+    /* A number ends the text. */
+    char c[] = "4111 1111 1111 1111";
+    assert_int_equal(cl_card_mask(c, strlen(c)), 1);
+    assert_string_equal(c, "**** **** **** 1111");
+    assert_true(cl_luhn_ok("79927398713", 11));
+    assert_false(cl_luhn_ok("79927398710", 11));
 }
 
 static void test_sbuf_and_strings(void **state)
@@ -140,6 +188,7 @@ int main(void)
         cmocka_unit_test(test_date_roundtrip),
         cmocka_unit_test(test_money),
         cmocka_unit_test(test_redact),
+        cmocka_unit_test(test_card_mask),
         cmocka_unit_test(test_sbuf_and_strings),
         cmocka_unit_test(test_json_string),
         cmocka_unit_test(test_path_escape),

@@ -72,4 +72,49 @@ like "and names the file" "$out" "schema +FAIL .*0001_initial_schema.up.sql"
 "$cl" doctor extra >/dev/null 2>&1
 is "doctor with an argument is a usage error" "$?" "2"
 
+# --- passwords in every valid DSN spelling (issue 13) ---------------------------------
+# libpq allows blanks around '=' and quoted values: redaction goes through
+# libpq's own parser, so every spelling is caught.
+db=$(new_db connect_pw)
+"$cl" migrate up --db "$db" >/dev/null 2>&1
+for pw in "password = S3cretpw" "password='S3cret pw'" "password= S3cretpw"; do
+    err=$("$cl" migrate status --db "host=$CL_TEST_TMP/no-such-dir $pw dbname=cards" 2>&1 >/dev/null)
+    is "unreachable ($pw): exit 3" "$?" "3"
+    unlike "unreachable ($pw): the password is not printed" "$err" "S3cret"
+    like "unreachable ($pw): shown as ***" "$err" "password=\*\*\*"
+done
+err=$("$cl" migrate status --db "host=/x password S3cretpw" 2>&1 >/dev/null)
+is "a DSN libpq cannot parse: exit 2 (usage)" "$?" "2"
+unlike "a DSN libpq cannot parse: no piece of it is printed" "$err" "S3cret"
+like "a DSN libpq cannot parse: says so" "$err" "connection string of --db is invalid"
+err=$("$cl" migrate status --db "host=/x S3cretpw" 2>&1 >/dev/null)
+unlike "libpq's message quoting the DSN is not printed as is" "$err" "S3cret"
+out=$("$cl" doctor --db "$db password = S3cretpw" 2>&1)
+unlike "doctor: the password is not printed" "$out" "S3cret"
+like "doctor: the DSN is shown with password=***" "$out" "database +ok +.*password=\*\*\*"
+mkdir -p "$CL_TEST_TMP/t_connect_empty"
+out=$("$cl" ingest --db "$db password = S3cretpw" --log-format json "$CL_TEST_TMP/t_connect_empty" 2>&1)
+like "ingest_start names the DSN" "$out" '"event":"ingest_start".*"dsn":".*password=\*\*\*'
+unlike "ingest_start: the password is not printed" "$out" "S3cret"
+
+# `db psql`: the password reaches psql through its environment, not argv.
+"$cl" db psql --db "$db password = S3cretpw" -- -qAtX -c "SELECT pg_sleep(3)" >/dev/null 2>&1 &
+bg=$!
+psql_pid=""
+for _ in $(seq 50); do
+    psql_pid=$(pgrep -P "$bg" -x psql || true)
+    # exec: the cardledger process itself becomes psql
+    [ -z "$psql_pid" ] && [ "$(cat /proc/$bg/comm 2>/dev/null)" = psql ] && psql_pid=$bg
+    [ -n "$psql_pid" ] && break
+    sleep 0.1
+done
+ok "db psql runs psql" test -n "$psql_pid"
+args=$(tr '\0' ' ' <"/proc/$psql_pid/cmdline" 2>/dev/null)
+like "psql's command line names the database" "$args" "dbname="
+unlike "psql's command line (what ps shows) has no password" "$args" "S3cret"
+like "psql gets the password through its environment" \
+    "$(tr '\0' '\n' <"/proc/$psql_pid/environ" 2>/dev/null | grep '^PGPASSWORD=')" "^PGPASSWORD=S3cretpw$"
+wait "$bg"
+is "db psql with a password in the DSN works" "$?" "0"
+
 done_testing

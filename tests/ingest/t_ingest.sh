@@ -158,4 +158,8 @@ is "database unavailable: exit 3" "$?" "3"
 unlike "the password is not shown" "$err" "secret"
 like "ingest --help documents it" "$("$CARDLEDGER" ingest --help)" "--retry-failed"
 
+# Every database this suite used keeps its invariants (cardledger verify).
+for n in ingest; do
+    ok "cardledger verify on the $n database" "$CARDLEDGER" verify --db "$CL_TEST_DSN dbname=t_${n}_$$"
+done
 done_testing

@@ -159,6 +159,9 @@ ok "PostgreSQL restarts (fast shutdown) in the middle of the run" pgctl -m fast 
 wait "$ing"
 rc=$?
 ok "the run recovers (exit 0) or fails cleanly (exit 3): $rc" test "$rc" -eq 0 -o "$rc" -eq 3
+is "the run record counts no more files stored than it stored" \
+    "$(q "$rdb" "SELECT count(*) FROM raw.ingest_runs r WHERE r.files_stored >
+        (SELECT count(*) FROM raw.source_files f WHERE f.last_run_id = r.id AND f.status = 'done')")" "0"
 if [ "$rc" -eq 0 ]; then
     like "it waited for the database and went on" "$(cat "$CL_TEST_TMP/bg.err")" '"event":"ingest_db_reconnected"'
 else
@@ -170,5 +173,10 @@ is "the next run exits 0" "$?" "0"
 same_as_truth "the database equals the ground truth" "$rdb" "$corpus"
 all_or_nothing "every file whole" "$rdb"
 summaries_exact "the summary tables are exact" "$rdb"
+ok "cardledger verify after the restart" "$CARDLEDGER" verify --db "$rdb"
 
+# Every database this suite used keeps its invariants (cardledger verify).
+for n in kill_parent sigint kill_worker twice halves; do
+    ok "cardledger verify on the $n database" "$CARDLEDGER" verify --db "$CL_TEST_DSN dbname=t_${n}_$$"
+done
 done_testing

@@ -102,4 +102,8 @@ script -qfec "'$CARDLEDGER' ingest --no-progress --db '$pdb' --log-format json '
     >"$CL_TEST_TMP/tty.out" 2>&1
 unlike "--no-progress: none on a terminal either" "$(cat "$CL_TEST_TMP/tty.out")" $'\033\\['
 
+# Every database this suite used keeps its invariants (cardledger verify).
+for n in salted memcap progress progress2; do
+    ok "cardledger verify on the $n database" "$CARDLEDGER" verify --db "$CL_TEST_DSN dbname=t_${n}_$$"
+done
 done_testing

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""seeds.py OUT_DIR SRC_DIR - the fuzz targets' seed corpora, made from what
+the repository already holds (nothing large is committed): the statement
+cases' page texts (fuzz_parse; as positioned words for fuzz_layout), the
+built-in bank profiles (fuzz_profile) and tests/fuzz/values.txt, one value
+per line (fuzz_values)."""
+import glob
+import os
+import struct
+import sys
+
+out, src = sys.argv[1], sys.argv[2]
+for t in ('fuzz_parse', 'fuzz_layout', 'fuzz_profile', 'fuzz_values'):
+    os.makedirs(os.path.join(out, t), exist_ok=True)
+
+
+def put(target, name, data):
+    with open(os.path.join(out, target, name), 'wb') as f:
+        f.write(data)
+
+
+cases = sorted(glob.glob(os.path.join(src, 'tests/bank/cases/*/')))
+for case in cases:
+    name = os.path.basename(case.rstrip('/'))
+    pages = [open(p, 'rb').read() for p in sorted(glob.glob(case + 'page_*.txt'))]
+    put('fuzz_parse', name, b'\f'.join(pages))
+    # The first page as words: 5 points a column, 12 a line, size 10.
+    recs = b''
+    for y, line in enumerate(pages[0].split(b'\n')[:60]):
+        col = 0
+        for word in line.split(b' '):
+            if word:
+                x0 = col * 5.0
+                recs += struct.pack('<6fBB', x0, y * 12.0, x0 + 5.0 * len(word), y * 12.0 + 10,
+                                    y * 12.0 + 8, 10.0, 1, min(len(word), 255)) + word[:255]
+            col += len(word) + 1
+    put('fuzz_layout', name, recs)
+for prof in sorted(glob.glob(os.path.join(src, 'banks/*.profile'))):
+    put('fuzz_profile', os.path.basename(prof), open(prof, 'rb').read())
+for i, line in enumerate(open(os.path.join(src, 'tests/fuzz/values.txt'), 'rb').read().split(b'\n')):
+    if line:
+        put('fuzz_values', 'v%03d' % i, line)
