@@ -13,7 +13,10 @@
 [profile]
 id = generic
 issuer = Generic (any issuer)
-kind = card
+# Card or bank account, whichever reconciles; 1,234.56 or 1.234,56, decided
+# per statement from its amount tokens.
+kind = auto
+decimal = auto
 
 [macros]
 PREV = previous (?:statement |monthly )?balance|balance (?:from )?previous statement|your previous (?:statement )?balance|last month'?s balance|opening balance|balance brought forward|balance b/?f

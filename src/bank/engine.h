@@ -20,6 +20,14 @@ typedef struct txn_extra {
     char *raw_posted;
     bool has_balance;
     cl_money balance_printed;   /* signed as printed */
+    /* Two amounts without a balance header, read as foreign then local:
+     * the first as printed, in case the balance chain shows the second is
+     * a running balance (finish.c). */
+    bool two_amounts;
+    cl_money first_cents;
+    bank_mark first_mark;
+    bank_polarity first_column;
+    char *raw_first;
 } txn_extra;
 
 typedef struct found_date {

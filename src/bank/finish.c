@@ -14,6 +14,7 @@ static void txn_release(bank_txn *t, txn_extra *x)
     free(t->raw_description);
     free(t->raw_amount);
     free(x->raw_posted);
+    free(x->raw_first);
 }
 
 /* The latest date with a year printed in a transaction date column or
@@ -166,6 +167,15 @@ static void resolve_dates(engine *e, const int32_t *ymd)
     cl_date *cand = xmalloc((n * 2 * (size_t)nf + 1) * sizeof *cand);
     cl_date hi = st->period_end != CL_DATE_NONE ? st->period_end : st->statement_date;
     score_formats(e, ymd, st->period_start, hi, score, cand);
+    /* One day/month order for the whole statement, decided on all its rows:
+     * the numeric formats of the other order read none of its dates. */
+    int fam[3] = {0, 0, 0};
+    for (int f = 0; f < nf; f++)
+        fam[bank_datefmt_order(&e->p->txn_dates[f])] += score[f];
+    int lose = fam[1] > fam[2] ? 2 : fam[2] > fam[1] ? 1 : 0;
+    for (int f = 0; lose && f < nf; f++)
+        if (bank_datefmt_order(&e->p->txn_dates[f]) == lose)
+            score[f] = -1;
     size_t keep = 0;
     for (size_t i = 0; i < n; i++) {
         bank_txn *t = &st->txns[i];
@@ -192,12 +202,62 @@ static void resolve_dates(engine *e, const int32_t *ymd)
     free(score);
 }
 
+static cl_money absm(cl_money v)
+{
+    return v < 0 ? -v : v;
+}
+
+/* Rows printing two amounts with no balance header were read as a foreign
+ * and a local amount. When the second moves by the first from row to row
+ * (balance = previous balance +- amount) on most of them, it is a running
+ * balance: the first is the amount. */
+static void balance_chain(engine *e)
+{
+    bank_statement *st = e->st;
+    int pairs = 0, hits = 0;
+    bool have = st->summary.previous_balance.present;
+    cl_money prev = st->summary.previous_balance.value;
+    for (size_t i = 0; i < st->n_txns; i++) {
+        const txn_extra *x = &e->x[i];
+        if (!x->two_amounts)
+            continue;
+        cl_money bal = st->txns[i].amount;
+        if (x->mark == BANK_MARK_MINUS || x->mark == BANK_MARK_PARENS || x->mark == BANK_MARK_CR)
+            bal = -bal;
+        if (have) {
+            pairs++;
+            hits += absm(bal - prev) == x->first_cents;
+        }
+        have = true;
+        prev = bal;
+    }
+    if (hits == 0 || hits * 3 < pairs * 2)
+        return;
+    for (size_t i = 0; i < st->n_txns; i++) {
+        bank_txn *t = &st->txns[i];
+        txn_extra *x = &e->x[i];
+        if (!x->two_amounts)
+            continue;
+        x->has_balance = true;
+        bool neg = x->mark == BANK_MARK_MINUS || x->mark == BANK_MARK_PARENS || x->mark == BANK_MARK_CR;
+        x->balance_printed = neg ? -t->amount : t->amount;
+        t->amount = x->first_cents;
+        x->mark = x->first_mark;
+        x->column = x->first_column;
+        t->has_foreign = false;
+        t->foreign_amount = 0;
+        t->foreign_currency[0] = '\0';
+        free(t->raw_amount);
+        t->raw_amount = x->raw_first;
+        x->raw_first = NULL;
+        x->two_amounts = false;
+    }
+}
+
 static void signs(engine *e)
 {
     bank_statement *st = e->st;
-    e->account = e->p->account;
-    for (size_t i = 0; e->p->balance_is_account && i < st->n_txns; i++)
-        e->account |= e->x[i].has_balance;
+    const bank_polarity *mark_pol = e->account && e->p->kind_auto ? e->p->acct_pol : e->p->mark_pol;
     bool have_prev = st->summary.previous_balance.present;
     cl_money prev = st->summary.previous_balance.value;
     for (size_t i = 0; i < st->n_txns; i++) {
@@ -205,7 +265,7 @@ static void signs(engine *e)
         txn_extra *x = &e->x[i];
         bank_polarity pol = x->forced != BANK_POL_AUTO   ? x->forced
                             : x->column != BANK_POL_AUTO ? x->column
-                                                         : e->p->mark_pol[x->mark];
+                                                         : mark_pol[x->mark];
         if (e->p->sign_from_balance && x->has_balance && have_prev) {
             /* The running balance moved by exactly this amount: its
              * direction is the sign (a bank balance rises with credits, a
@@ -228,28 +288,36 @@ static void signs(engine *e)
     }
 }
 
-static cl_money absm(cl_money v)
+/* Sum of the transactions minus the printed change of balance; false when
+ * no new balance is printed. */
+static bool txn_difference(const engine *e, cl_money *sum, cl_money *change)
 {
-    return v < 0 ? -v : v;
+    const bank_statement *st = e->st;
+    const bank_summary *s = &st->summary;
+    *sum = 0;
+    for (size_t i = 0; i < st->n_txns; i++)
+        *sum += st->txns[i].amount;
+    if (!s->new_balance.present)
+        return false;
+    cl_money prev = s->previous_balance.present ? s->previous_balance.value : 0;
+    /* Card balances are owed: a charge (negative) raises them. */
+    *change = e->account ? s->new_balance.value - prev : prev - s->new_balance.value;
+    return true;
 }
 
 static void reconcile(engine *e)
 {
     bank_statement *st = e->st;
     const bank_summary *s = &st->summary;
-    cl_money sum = 0;
-    for (size_t i = 0; i < st->n_txns; i++)
-        sum += st->txns[i].amount;
+    cl_money sum, change;
     char a[32], b[32], c[32];
-    if (!s->new_balance.present) {
+    if (!txn_difference(e, &sum, &change)) {
         st->reconciled = false;
         st->reconcile_known = false;
         bank_statement_warn(st, "no new balance found: the statement cannot be reconciled");
         return;
     }
     cl_money prev = s->previous_balance.present ? s->previous_balance.value : 0;
-    /* Card balances are owed: a charge (negative) raises them. */
-    cl_money change = e->account ? s->new_balance.value - prev : prev - s->new_balance.value;
     st->reconcile_known = true;
     st->reconcile_difference = sum - change;
     st->reconciled = st->reconcile_difference == 0;
@@ -271,6 +339,41 @@ static void reconcile(engine *e)
     }
 }
 
+/* Card or bank account. The profile's kind, or a running balance
+ * (sign_from_balance = account); with kind = auto, the card reading unless
+ * only the account reading reconciles (a card balance is owed and falls
+ * with credits, an account's rises). Signs are set for the kept reading. */
+static void statement_kind(engine *e)
+{
+    bank_statement *st = e->st;
+    e->account = e->p->account;
+    for (size_t i = 0; e->p->balance_is_account && i < st->n_txns; i++)
+        e->account |= e->x[i].has_balance;
+    if (!e->p->kind_auto || e->account) {
+        signs(e);
+        return;
+    }
+    size_t n = st->n_txns;
+    cl_money *keep = xmalloc((n * 2 + 1) * sizeof *keep);
+    for (size_t i = 0; i < n; i++)
+        keep[2 * i] = st->txns[i].amount, keep[2 * i + 1] = st->txns[i].foreign_amount;
+    signs(e);
+    cl_money sum, change;
+    if (txn_difference(e, &sum, &change) && sum != change) {
+        for (size_t i = 0; i < n; i++)
+            st->txns[i].amount = keep[2 * i], st->txns[i].foreign_amount = keep[2 * i + 1];
+        e->account = true;
+        signs(e);
+        if (!txn_difference(e, &sum, &change) || sum != change) {
+            for (size_t i = 0; i < n; i++)
+                st->txns[i].amount = keep[2 * i], st->txns[i].foreign_amount = keep[2 * i + 1];
+            e->account = false;
+            signs(e);
+        }
+    }
+    free(keep);
+}
+
 void eng_finish(engine *e)
 {
     if (!e->st->currency[0])
@@ -279,6 +382,8 @@ void eng_finish(engine *e)
     statement_dates(e, ymd);
     resolve_dates(e, ymd);
     free(ymd);
-    signs(e);
+    balance_chain(e);
+    statement_kind(e);
+    e->st->is_account = e->account;
     reconcile(e);
 }

@@ -82,6 +82,7 @@ void bank_statement_write_json(const bank_statement *s, FILE *out)
     put_str(&b, "sha256", s->sha256);
     put_int(&b, "pages", s->pages);
     put_str(&b, "issuer", s->issuer);
+    put_str(&b, "statement_kind", s->is_account ? "account" : "card");
     put_str(&b, "account_last4", s->account_last4);
     put_str(&b, "currency", s->currency);
     put_date(&b, "statement_date", s->statement_date);

@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "common/util.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,7 +178,13 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
             x->has_balance = true;
             x->balance_printed = bank_amount_as_printed(&bal);
         } else if (!t->has_foreign) {
-            /* "12.00   16.50" without a balance header: foreign, then local. */
+            /* "12.00   16.50" without a balance header: foreign, then local,
+             * unless the balance chain says otherwise (finish.c). */
+            x->two_amounts = true;
+            x->first_cents = amt->cents;
+            x->first_mark = x->mark;
+            x->first_column = column_polarity(e, x->amount_col0, x->amount_col1);
+            x->raw_first = xstrdup(t->raw_amount);
             t->has_foreign = true;
             t->foreign_amount = amt->cents;
             memcpy(t->foreign_currency, amt->currency, 4);
@@ -492,7 +499,7 @@ static void process_line(engine *e, int page, int li)
     trace(e, page, li, s, k);
 }
 
-bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
+static bank_statement *extract_one(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
 {
     bank_profile_prepare(p);
     engine e = {0};
@@ -516,11 +523,75 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
             process_line(&e, pg, li);
     eng_summary_finish(&e);
     eng_finish(&e);
-    for (size_t i = 0; i < e.st->n_txns; i++)
+    for (size_t i = 0; i < e.st->n_txns; i++) {
         free(e.x[i].raw_posted);
+        free(e.x[i].raw_first);
+    }
     free(e.x);
     sbuf_free(&e.work);
     sbuf_free(&e.wrap);
     pcre2_match_data_free(e.md);
     return e.st;
+}
+
+/* Votes of one line's number tokens: a run of digits and separators that
+ * ends in a separator and two digits, with every other separator of the
+ * other kind before three-digit groups, is a decimal-point ("1,234.56") or
+ * a decimal-comma ("1.234,56", "1 234,56") amount; dates (10.12.24) and
+ * plain numbers vote for neither. */
+static void vote_line(const char *s, int *dot, int *comma)
+{
+    for (size_t i = 0; s[i];) {
+        if (!isdigit((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (s[i] && (isdigit((unsigned char)s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '\'' ||
+                        (s[i] == ' ' && isdigit((unsigned char)s[i + 1]) && i > b && isdigit((unsigned char)s[i - 1]))))
+            i++;
+        size_t e = i;
+        while (e > b && !isdigit((unsigned char)s[e - 1]))
+            e--;
+        if (e - b < 4 || s[e - 3] == ' ' || isdigit((unsigned char)s[e - 3]) || !isdigit((unsigned char)s[e - 4]))
+            continue;
+        char dec = s[e - 3];
+        bool good = dec == '.' || dec == ',';
+        int run = 0;
+        for (size_t k = e - 4; good; k--) {
+            if (isdigit((unsigned char)s[k])) {
+                run++;
+            } else {
+                good = s[k] != dec && run == 3 && !(dec == '.' && s[k] == ' ');
+                run = 0;
+            }
+            if (k == b)
+                break;
+        }
+        if (good && run <= 3)
+            (*(dec == '.' ? dot : comma))++;
+    }
+}
+
+/* decimal = auto: the separator is decided once per statement from its
+ * amount tokens; when both kinds occur, both readings are made and the one
+ * that reconciles (else finds more rows) is kept. */
+bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
+{
+    if (!p->comma)
+        return extract_one(p, doc, opts);
+    int dot = 0, comma = 0;
+    for (int pg = 0; pg < doc->n_pages; pg++)
+        for (int li = 0; li < doc->pages[pg].n_lines; li++)
+            vote_line(doc->pages[pg].lines[li].text, &dot, &comma);
+    if (comma == 0 || (opts && opts->trace && dot >= comma))
+        return extract_one(p, doc, opts);
+    if (dot == 0 || (opts && opts->trace))
+        return extract_one(p->comma, doc, opts);
+    bank_statement *a = extract_one(p, doc, opts), *b = extract_one(p->comma, doc, opts);
+    bool keep_b = b->reconciled != a->reconciled ? b->reconciled
+                  : b->n_txns != a->n_txns        ? b->n_txns > a->n_txns
+                                                  : comma > dot;
+    bank_statement_free(keep_b ? a : b);
+    return keep_b ? b : a;
 }

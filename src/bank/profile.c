@@ -17,13 +17,13 @@ const char *const bank_sumfield_names[BS_N] = {"previous_balance", "payments_and
 static const char *const default_field_dates[] = {
     "DD MMM YYYY", "DD MMM YY", "DD MMM, YYYY", "MMM DD, YYYY", "MMM DD YYYY", "DD-MMM-YYYY",
     "DD-MMM-YY", "DDMMMYYYY", "YYYY-MM-DD", "YYYY/MM/DD", "DD/MM/YYYY", "MM/DD/YYYY", "DD/MM/YY",
-    "MM/DD/YY", "DD.MM.YYYY", "DD.MM.YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD-MM-YY",
+    "MM/DD/YY", "DD.MM.YYYY", "DD.MM.YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD-MM-YY", "DD. MMM YYYY",
 };
 static const char *const default_txn_dates[] = {
     "DD MMM", "DD MMM YY", "DD MMM YYYY", "DD-MMM", "DD-MMM-YY", "DD-MMM-YYYY", "DDMMM", "MMM DD",
     "MMM DD, YYYY", "MMM DD YYYY", "YYYY-MM-DD", "DD/MM", "MM/DD", "DD/MM/YY", "MM/DD/YY",
     "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM", "DD.MM.YY", "DD.MM.YYYY", "DD-MM", "MM-DD", "DD-MM-YY",
-    "MM-DD-YY", "DD-MM-YYYY", "MM-DD-YYYY",
+    "MM-DD-YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD. MMM", "DD. MMM YYYY", "DD.MMM",
 };
 
 enum sect { S_NONE, S_PROFILE, S_DETECT, S_MACROS, S_FIELDS, S_SUMMARY, S_TRANSACTIONS, S_SECTION };
@@ -37,6 +37,7 @@ typedef struct pctx {
     enum sect cur;
     bank_section *sec;
     bool own_field_dates, own_txn_dates;
+    char force_decimal;         /* decimal = auto: the ',' twin is parsed with ',' */
 } pctx;
 
 static int perr(pctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -153,13 +154,15 @@ static int kv_profile(pctx *c, const char *k, const char *v)
         for (int i = 0; i < 3; i++)
             p->currency[i] = (char)toupper((unsigned char)v[i]);
     } else if (!strcmp(k, "kind")) {
-        if (strcmp(v, "card") && strcmp(v, "account"))
-            return perr(c, "kind must be card or account, not '%s'", v);
+        if (strcmp(v, "card") && strcmp(v, "account") && strcmp(v, "auto"))
+            return perr(c, "kind must be card, account or auto, not '%s'", v);
         p->account = !strcmp(v, "account");
+        p->kind_auto = !strcmp(v, "auto");
     } else if (!strcmp(k, "decimal")) {
-        if (strcmp(v, ".") && strcmp(v, ","))
-            return perr(c, "decimal must be '.' or ',', not '%s'", v);
-        p->decimal = *v;
+        if (strcmp(v, ".") && strcmp(v, ",") && strcmp(v, "auto"))
+            return perr(c, "decimal must be '.', ',' or auto, not '%s'", v);
+        p->decimal_auto = !strcmp(v, "auto");
+        p->decimal = c->force_decimal ? c->force_decimal : p->decimal_auto ? '.' : *v;
     } else {
         return perr(c, "unknown key '%s' in [profile]", k);
     }
@@ -521,14 +524,32 @@ static void default_marks(bank_profile *p)
                                           BANK_POL_CREDIT, BANK_POL_CREDIT, BANK_POL_CHARGE};
     static const bank_polarity account[6] = {BANK_POL_CREDIT, BANK_POL_CHARGE, BANK_POL_CREDIT,
                                              BANK_POL_CHARGE, BANK_POL_CREDIT, BANK_POL_CHARGE};
-    for (int m = 0; m < 6; m++)
+    for (int m = 0; m < 6; m++) {
+        /* kind = auto: the account reading keeps the marks the profile set. */
+        p->acct_pol[m] = p->mark_pol[m] == BANK_POL_AUTO ? account[m] : p->mark_pol[m];
         if (p->mark_pol[m] == BANK_POL_AUTO)
             p->mark_pol[m] = p->account ? account[m] : card[m];
+    }
 }
+
+static bank_profile *profile_parse(const char *text, size_t len, const char *name, char force_decimal,
+                                   cl_err *err);
 
 bank_profile *bank_profile_parse(const char *text, size_t len, const char *name, cl_err *err)
 {
+    bank_profile *p = profile_parse(text, len, name, 0, err);
+    if (p && p->decimal_auto && !(p->comma = profile_parse(text, len, name, ',', err))) {
+        bank_profile_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static bank_profile *profile_parse(const char *text, size_t len, const char *name, char force_decimal,
+                                   cl_err *err)
+{
     pctx c = {0};
+    c.force_decimal = force_decimal;
     c.p = xcalloc(1, sizeof *c.p);
     c.name = name;
     c.err = err;
@@ -627,6 +648,7 @@ void bank_profile_free(bank_profile *p)
 {
     if (!p)
         return;
+    bank_profile_free(p->comma);
     free(p->id);
     free(p->issuer);
     free(p->source);

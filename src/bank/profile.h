@@ -57,7 +57,10 @@ typedef struct bank_profile {
     char *source;           /* "built-in" or the user file's path */
     char currency[4];
     bool account;           /* bank account: credits raise the balance */
+    bool kind_auto;         /* kind = auto: card or account, whichever reconciles */
     char decimal;           /* '.' or ',' */
+    bool decimal_auto;      /* decimal = auto: decided per statement (see comma) */
+    struct bank_profile *comma; /* decimal = auto: the same profile read with ',' */
 
     /* [detect] */
     bank_rxv require, any, reject, phrase, producer, creator;
@@ -87,6 +90,7 @@ typedef struct bank_profile {
     bool sign_from_balance;
     bool balance_is_account;    /* sign_from_balance = account: a running balance means a bank account */
     bank_polarity mark_pol[6];  /* indexed by bank_mark */
+    bank_polarity acct_pol[6];  /* the same, read as a bank account (kind = auto) */
 
     bank_section *sections;
     int n_sections;
