@@ -2,6 +2,7 @@
 #include "amount.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 static bool is_group_sep(char c, char decimal)
@@ -221,9 +222,13 @@ bool bank_amount_parse(const char *s, size_t n, char decimal, bank_amount *out)
     size_t k = skip_space(s, n, i);
     size_t cur2 = k < n ? scan_currency(s + k, n - k) : 0;
     if (cur2 && k + cur2 == n) {
-        char iso[4];
+        /* The codes and symbols %AMOUNT% takes after a number (rx.c). */
+        static const char suffixes[] = " EUR USD GBP CHF SEK NOK DKK PLN CZK HUF SGD MYR HKD AUD CAD ";
+        char iso[4], key[6];
         bank_currency_from_symbol(s + k, cur2, iso);
-        if (iso[0] || s[k + cur2 - 1] == '$') {
+        snprintf(key, sizeof key, " %s ", iso);
+        bool symbol = !isalpha((unsigned char)s[k]);
+        if ((iso[0] && (symbol || strstr(suffixes, key))) || (symbol && s[k + cur2 - 1] == '$')) {
             if (!out->currency[0])
                 memcpy(out->currency, iso, 4);
             i = n;

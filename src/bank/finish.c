@@ -4,6 +4,7 @@
 #include "common/util.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -121,8 +122,15 @@ static void choose_reading(engine *e, const int32_t *ymd)
     int fa = score_formats(e, ymd, a[1], period_hi(a), score, NULL);
     int fb = score_formats(e, ymd, b[1], period_hi(b), score, NULL);
     free(score);
+    /* Equal scores: the reading whose period is nearer a month (05/01/2024 -
+     * 05/31/2024 is May, not 5 January to 31 May). */
+    bool use_b = fb > fa;
+    if (fb == fa && a[1] != CL_DATE_NONE && b[1] != CL_DATE_NONE) {
+        long la = (long)period_hi(a) - a[1], lb = (long)period_hi(b) - b[1];
+        use_b = lb >= 0 && (la < 0 || labs(lb - 30) < labs(la - 30));
+    }
     for (int k = 0; k < 3; k++)
-        e->dates[k].d = fb > fa ? b[k] : a[k];
+        e->dates[k].d = use_b ? b[k] : a[k];
 }
 
 static void statement_dates(engine *e, const int32_t *ymd)

@@ -23,7 +23,7 @@ static const char *const default_txn_dates[] = {
     "DD MMM", "DD MMM YY", "DD MMM YYYY", "DD-MMM", "DD-MMM-YY", "DD-MMM-YYYY", "DDMMM", "MMM DD",
     "MMM DD, YYYY", "MMM DD YYYY", "YYYY-MM-DD", "DD/MM", "MM/DD", "DD/MM/YY", "MM/DD/YY",
     "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM", "DD.MM.YY", "DD.MM.YYYY", "DD-MM", "MM-DD", "DD-MM-YY",
-    "MM-DD-YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD. MMM", "DD. MMM YYYY", "DD.MMM",
+    "MM-DD-YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD. MMM", "DD. MMM YYYY", "DD.MMM", "DD.MM.",
 };
 
 enum sect { S_NONE, S_PROFILE, S_DETECT, S_MACROS, S_FIELDS, S_SUMMARY, S_TRANSACTIONS, S_SECTION };

@@ -53,9 +53,9 @@ static const struct {
     const char *name, *value;
 } builtin_macros[] = {
     {"MONTH", MONTH_RX},
-    /* A date with or without a year; a 2-digit year is not taken when a
-     * month name follows (a second date column). */
-    {"DATE", "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.-]\\d{1,2}(?:[/.-](?:\\d{4}|\\d{2}))?(?![\\d/.-])"
+    /* A date with or without a year ("10.03." too); a 2-digit year is not
+     * taken when a month name follows (a second date column). */
+    {"DATE", "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.(?=\\s)|\\d{1,2}[/.-]\\d{1,2}(?:[/.-](?:\\d{4}|\\d{2}))?(?![\\d/.-])"
              "|\\d{1,2}\\.?[ -]?" MONTH_RX "(?:[ -](?:\\d{4}|\\d{2})(?![\\d:])(?!\\s*" MONTH_RX "))?"
              "|" MONTH_RX " ?\\d{1,2}(?!\\d)(?:,? \\d{4})?)"},
     /* A date with a year. */
