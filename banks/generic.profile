@@ -53,6 +53,8 @@ card = (?i)\b(?:compte|konto|kontonummer|rekening(?:nummer)?|cuenta|conto|conta|
 card = \bIBAN:?\s*(?<last4>[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)
 currency = (?i)\bamount\s*\((?<currency>[A-Z]{3}|S\$|RM|HK\$|US\$)\)
 currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
+# "Betrag in EUR", "Montant (EUR)", "Bedrag EUR": an amount column's currency.
+currency = (?i)\b(?:betrag|montant|bedrag|importe|importo|valor)\s*(?:in\s+|en\s+)?\(?(?<currency>EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF)\)?(?=\s|$)
 
 [summary]
 # A label (maybe followed by its translation, "Previous Balance / Baki

@@ -23,6 +23,7 @@ typedef struct txn_extra {
     /* Two amounts without a balance header, read as foreign then local:
      * the first as printed, in case the balance chain shows the second is
      * a running balance (finish.c). */
+    char currency[4];           /* named by the amount ("12,50 EUR"), else "" */
     bool two_amounts;
     cl_money first_cents;
     bank_mark first_mark;

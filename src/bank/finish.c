@@ -382,10 +382,30 @@ static void statement_kind(engine *e)
     free(keep);
 }
 
+/* A statement that names no currency but whose amounts all carry the same
+ * code or symbol ("12,50 EUR", "\xe2\x82\xac12,50") is in that currency. */
+static void currency_from_amounts(engine *e)
+{
+    const char *cur = NULL;
+    size_t with = 0;
+    for (size_t i = 0; i < e->st->n_txns; i++) {
+        if (!e->x[i].currency[0])
+            continue;
+        if (cur && strcmp(cur, e->x[i].currency))
+            return;
+        cur = e->x[i].currency;
+        with++;
+    }
+    if (cur && with * 2 > e->st->n_txns)
+        memcpy(e->st->currency, cur, 4);
+}
+
 void eng_finish(engine *e)
 {
     if (!e->st->currency[0])
         memcpy(e->st->currency, e->p->currency, 4);
+    if (!e->st->currency[0])
+        currency_from_amounts(e);
     int32_t *ymd = parse_all_dates(e);
     statement_dates(e, ymd);
     resolve_dates(e, ymd);

@@ -154,6 +154,7 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     t->raw_amount = xstrndup(w + off, len);
     t->amount = amt->cents;
     x->mark = amt->mark;
+    memcpy(x->currency, amt->currency, 4);
     if (bank_rx_group(rx, e->md, BG_SIGN, &off, &len)) {
         bank_mark m = bank_mark_parse(w + off, len);
         if (m != BANK_MARK_NONE)

@@ -22,7 +22,7 @@ with open(out) as f:
             o = json.loads(line)
             got[os.path.basename(o["file"])] = o
 
-FIELDS = ["issuer", "account_last4", "currency", "statement_date", "period_start", "period_end", "reconciled",
+FIELDS = ["issuer", "statement_kind", "account_last4", "currency", "statement_date", "period_start", "period_end", "reconciled",
           "reconcile_difference"]
 TXN = ["date", "posted_date", "description", "amount", "currency", "foreign_amount", "foreign_currency", "page"]
 
