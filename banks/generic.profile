@@ -17,13 +17,17 @@ issuer = Generic (any issuer)
 # per statement from its amount tokens.
 kind = auto
 decimal = auto
+# ... an account when the statement says so and reconciling does not decide
+# (no transactions, or neither reading reconciles).
+account_when = (?i)\b(?:checking|savings|current account|statement of account|account statement|kontoauszug|girokonto|relev(?:é|e) de compte|compte courant|rekeningafschrift|betaalrekening|spaarrekening|extracto de cuenta|cuenta corriente|estratto conto|conto corrente|extrato de conta|conta corrente|penyata akaun)\b
+card_when = (?i)\b(?:credit card|card statement|card account|visa|mastercard|american express|card ?member|kreditkarte\w*|carte (?:de cr(?:é|e)dit|bancaire)|creditcard|tarjeta|carta di credito|cart(?:ã|a)o|kad kredit)\b
 
 [macros]
 PREV = previous (?:statement |monthly )?balance|%PREV_EU%|beginning balance(?: on %YDATE%)?|balance (?:from )?previous statement|your previous (?:statement )?balance|last month'?s balance|opening balance|balance brought forward|balance b/?f
 NEW = %NEW_EU%|ending balance(?: on %YDATE%)?|balance c/f|balance carried forward|new balance(?: total| this statement)?|closing balance|current balance|statement balance|total balance(?: for [A-Za-z][A-Za-z0-9 &'/.-]*?)?|total (?:outstanding )?balance|total amount due|current outstanding balance|new statement balance|balance due
 PAY = (?:total )?payments?\s*(?:,|and|&|/|, and)\s*(?:other )?credits|payments and refunds|new credits|repayments/credits
 PAY2 = total credit transactions|total credits?
-BUY = purchases(?: and| &)? (?:adjustments|advances|other charges|charges)|purchases|new debits|new charges
+BUY = purchases(?: and| &)? (?:adjustments|advances|other charges|charges)|new purchases|purchases|new debits|new charges
 FEES = fees(?: and| &)? (?:charges|charged)|fees|other charges
 INT = interest(?: charges?| charged)?|finance charges?
 # Opening and closing balances in French, German, Dutch, Spanish, Italian,
@@ -45,7 +49,7 @@ period = (?i)\bopen(?:ing)?\s*/\s*closing date\s*:?\s*(?<start>%YDATE%)\s*-\s*(?
 # Any two full dates joined by a dash or "to" (au, bis, tot, al, hasta, até, hingga) ("Nov 22, 2023 - Dec 21, 2023").
 period = (?i)(?<start>%YDATE%)\s*(?:-|\xe2\x80\x93|to|through|au|bis|tot|t/m|al|a|hasta|at(?:é|e)|hingga|sehingga)\s*(?<end>%YDATE%)
 # A dashed account number ("Account No. 0098-221-54310"): its last digits.
-card = (?i)\baccount\s*(?:no\.?|number|#)\s*:?\s*(?<last4>\d{2,6}(?:-\d{2,8}){1,4})\b
+card = (?i)\baccount\s*(?:no\.?|number|#)\s*:?\s*(?<last4>\d{2,6}(?:-\d{1,8}){1,4})\b
 card = (?i)\b(?:card|account)\s*(?:(?:no\.?|number|#)\s*(?:ending(?: in)?\s*)?|ending(?: in)?\s*):?\s*(?<last4>(?:[\dX*]{4}[ -]?){0,3}\d{4})\b
 card = \b(?<last4>[\dX*]{4}[ -][\dX*]{4}[ -][\dX*]{4}[ -]\d{4})\b
 # Bank accounts: the account number in several languages, else the IBAN.

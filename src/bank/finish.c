@@ -347,10 +347,45 @@ static void reconcile(engine *e)
     }
 }
 
+/* Sets the signs for the card (account false) or account reading of the
+ * statement from the amounts as read (keep); true when it reconciles. */
+static bool reading(engine *e, const cl_money *keep, bool account)
+{
+    bank_statement *st = e->st;
+    for (size_t i = 0; i < st->n_txns; i++)
+        st->txns[i].amount = keep[2 * i], st->txns[i].foreign_amount = keep[2 * i + 1];
+    e->account = account;
+    signs(e);
+    cl_money sum, change;
+    return txn_difference(e, &sum, &change) && sum == change;
+}
+
+/* The heading of the statement (the lines before its first transaction,
+ * all of them without one) says it is an account's (account_when) and not a
+ * card's (card_when): descriptions such as "PAYMENT FROM CHECKING" do not
+ * count. */
+static bool account_text(engine *e)
+{
+    bool acct = false;
+    int end_pg = e->st->n_txns ? e->st->txns[0].page - 1 : e->doc->n_pages - 1;
+    for (int pg = 0; pg <= end_pg && pg < e->doc->n_pages; pg++) {
+        int end_li = pg == end_pg && e->st->n_txns ? e->st->txns[0].line - 1 : e->doc->pages[pg].n_lines;
+        for (int li = 0; li < end_li && li < e->doc->pages[pg].n_lines; li++) {
+            const char *s = e->doc->pages[pg].lines[li].text;
+            size_t n = strlen(s);
+            if (bank_rxv_any(&e->p->card_when, s, n, e->md))
+                return false;
+            acct = acct || bank_rxv_any(&e->p->account_when, s, n, e->md);
+        }
+    }
+    return acct;
+}
+
 /* Card or bank account. The profile's kind, or a running balance
- * (sign_from_balance = account); with kind = auto, the card reading unless
- * only the account reading reconciles (a card balance is owed and falls
- * with credits, an account's rises). Signs are set for the kept reading. */
+ * (sign_from_balance = account); with kind = auto, the reading that
+ * reconciles when only one does (a card balance is owed and falls with
+ * credits, an account's rises), else the account_when text decides. Signs
+ * are set for the kept reading. */
 static void statement_kind(engine *e)
 {
     bank_statement *st = e->st;
@@ -365,20 +400,10 @@ static void statement_kind(engine *e)
     cl_money *keep = xmalloc((n * 2 + 1) * sizeof *keep);
     for (size_t i = 0; i < n; i++)
         keep[2 * i] = st->txns[i].amount, keep[2 * i + 1] = st->txns[i].foreign_amount;
-    signs(e);
-    cl_money sum, change;
-    if (txn_difference(e, &sum, &change) && sum != change) {
-        for (size_t i = 0; i < n; i++)
-            st->txns[i].amount = keep[2 * i], st->txns[i].foreign_amount = keep[2 * i + 1];
-        e->account = true;
-        signs(e);
-        if (!txn_difference(e, &sum, &change) || sum != change) {
-            for (size_t i = 0; i < n; i++)
-                st->txns[i].amount = keep[2 * i], st->txns[i].foreign_amount = keep[2 * i + 1];
-            e->account = false;
-            signs(e);
-        }
-    }
+    bool card_ok = reading(e, keep, false), acct_ok = reading(e, keep, true);
+    bool account = card_ok != acct_ok ? acct_ok : account_text(e);
+    if (!account)
+        reading(e, keep, false);
     free(keep);
 }
 

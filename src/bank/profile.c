@@ -158,6 +158,10 @@ static int kv_profile(pctx *c, const char *k, const char *v)
             return perr(c, "kind must be card, account or auto, not '%s'", v);
         p->account = !strcmp(v, "account");
         p->kind_auto = !strcmp(v, "auto");
+    } else if (!strcmp(k, "account_when")) {
+        return add_rx(c, &p->account_when, v, 0);
+    } else if (!strcmp(k, "card_when")) {
+        return add_rx(c, &p->card_when, v, 0);
     } else if (!strcmp(k, "decimal")) {
         if (strcmp(v, ".") && strcmp(v, ",") && strcmp(v, "auto"))
             return perr(c, "decimal must be '.', ',' or auto, not '%s'", v);
@@ -615,7 +619,7 @@ void bank_profile_prepare(const bank_profile *cp)
         bank_rxv *lists[] = {&p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line, &p->cont_exclude,
                              &p->exclude_desc, &p->desc_match, &p->foreign_line, &p->balance_header,
                              &p->credit_header, &p->charge_header, &p->desc_stop_header,
-                             &p->other_amount_header};
+                             &p->other_amount_header, &p->account_when, &p->card_when};
         for (size_t i = 0; i < ARRAY_LEN(lists); i++)
             jit_rxv(lists[i]);
         for (int f = 0; f < BF_N; f++)
@@ -656,7 +660,7 @@ void bank_profile_free(bank_profile *p)
                          &p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
                          &p->cont_exclude, &p->exclude_desc, &p->desc_match, &p->foreign_line,
                          &p->balance_header, &p->credit_header, &p->charge_header, &p->desc_stop_header,
-                         &p->other_amount_header};
+                         &p->other_amount_header, &p->account_when, &p->card_when};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         bank_rxv_free(lists[i]);
     bank_rx_free(&p->amount_tok);

@@ -58,6 +58,8 @@ typedef struct bank_profile {
     char currency[4];
     bool account;           /* bank account: credits raise the balance */
     bool kind_auto;         /* kind = auto: card or account, whichever reconciles */
+    bank_rxv account_when;  /* kind = auto: text of an account statement, when reconciling does not decide */
+    bank_rxv card_when;     /* ... and of a card statement, which overrides it */
     char decimal;           /* '.' or ',' */
     bool decimal_auto;      /* decimal = auto: decided per statement (see comma) */
     struct bank_profile *comma; /* decimal = auto: the same profile read with ',' */
