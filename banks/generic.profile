@@ -34,6 +34,9 @@ INT = interest(?: charges?| charged)?|finance charges?
 # Portuguese and Malay, maybe followed by their date ("Solde au 31.01.2024").
 PREV_EU = (?:ancien solde|solde (?:pr(?:é|e)c(?:é|e)dent|initial|d'ouverture)|alter (?:kontostand|saldo)|anfangssaldo|vorsaldo|saldo (?:alt|anterior|inicial|iniziale|precedente|vorig|begin)|beginsaldo|oud saldo|vorig saldo|baki (?:terdahulu|awal))(?:\s+(?:au|du|am|vom|per|op|al|a|em|on|at|as at)\s+%YDATE%)?
 NEW_EU = (?:nouveau solde|solde (?:final|de cl(?:ô|o)ture)|neuer (?:kontostand|saldo)|endsaldo|schlusssaldo|saldo (?:neu|final|finale|nuevo|actual|nieuw|eind|attuale|atual)|eindsaldo|nieuw saldo|baki (?:akhir|baru))(?:\s+(?:au|du|am|vom|per|op|al|a|em|on|at|as at)\s+%YDATE%)?
+# "Solde au 31.01.2024", "Kontostand am ...", "Balance as of ...": opening
+# or closing by where it stands; the pair that reconciles is kept.
+BAL_AT = (?:solde|saldo|kontostand|stand|balance)\s+(?:au|du|per|am|vom|zum|al|a|em|op|on|as at|as of)\s+%YDATE%
 VAL = (?:\s*/\s*[^\d\s/:][^\d/:]{0,40}?)?\s*:?\s+(?:=\s*)?(?:[A-Z]{1,3}\$?\s*)?(?<amount>%AMOUNT%)(?=\s{2,}|\s*$)
 
 # Words of a transaction table's header, in several languages.
@@ -53,7 +56,7 @@ card = (?i)\baccount\s*(?:no\.?|number|#)\s*:?\s*(?<last4>\d{2,6}(?:-\d{1,8}){1,
 card = (?i)\b(?:card|account)\s*(?:(?:no\.?|number|#)\s*(?:ending(?: in)?\s*)?|ending(?: in)?\s*):?\s*(?<last4>(?:[\dX*]{4}[ -]?){0,3}\d{4})\b
 card = \b(?<last4>[\dX*]{4}[ -][\dX*]{4}[ -][\dX*]{4}[ -]\d{4})\b
 # Bank accounts: the account number in several languages, else the IBAN.
-card = (?i)\b(?:compte|konto|kontonummer|rekening(?:nummer)?|cuenta|conto|conta|akaun)\s*(?:n(?:°|o\.?|r\.?|umm?er)|number|no\.?)?\s*:?\s*(?<last4>\d[\d ]{3,30}\d)\b
+card = (?i)\b(?:compte|konto|kontonummer|rekening(?:nummer)?|cuenta|conto|conta|akaun)(?:\s+(?:courant|ch(?:è|e)ques?|joint|corriente|corrente|semasa|simpanan))?\s*(?:n(?:°|o\.?|r\.?|umm?er)|number|no\.?)?\s*:?\s*(?<last4>\d[\d ]{3,30}\d)\b
 card = \bIBAN:?\s*(?<last4>[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)
 currency = (?i)\bamount\s*\((?<currency>[A-Z]{3}|S\$|RM|HK\$|US\$)\)
 currency = \bAmount in (?!FCY\b)(?<currency>[A-Z]{3})\b
@@ -79,6 +82,8 @@ fees = (?i)^\s*(?:[-+=]\s*)?(?:%FEES%)%VAL%
 fees = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%FEES%)%VAL%
 interest = (?i)^\s*(?:[-+=]\s*)?(?:%INT%)%VAL%
 interest = (?i)^(?!\s*%DATE%\s)(?:.*?\S)?\s{2,}(?:%INT%)%VAL%
+previous_balance = (?i)^\s*(?:%DATE%\s+){0,2}(?:%BAL_AT%)%VAL%
+new_balance = (?i)^\s*(?:%DATE%\s+){0,2}(?:%BAL_AT%)%VAL%
 # Summary boxes: the value in the column under the label.
 previous_balance.below = (?i)\b(?<label>opening balance|previous balance)\b
 new_balance.below = (?i)\b(?<label>closing balance|new balance|total outstanding|current outstanding balance|total (?:amount )?due)\b
@@ -89,7 +94,8 @@ purchases.below = (?i)\b(?<label>new debits)\b
 # A date (and maybe a second one; a footnote '*' may follow), the description, an optional foreign
 # amount with its currency code, the amount, an optional running balance
 # (only under a "Balance" header; else the two amounts are foreign, local).
-line = ^\s*(?<date>%DATE%)\*?\s+(?:(?<posted_date>%DATE%)\*?\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
+# A leading row-number column ("12   03/05  ...") is not part of the row.
+line = ^\s*(?:\d{1,4}\.?\s{2,}(?=%DATE%\s))?(?<date>%DATE%)\*?\s+(?:(?<posted_date>%DATE%)\*?\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
 # The amount in the original currency, on the line under a transaction.
 foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 # ... after a label, or followed by the exchange rate ("EUR 212.00 @ 1.46792").
@@ -112,9 +118,14 @@ continuation_max = 2
 # as "11/15 EURO"), are not part of a description.
 continuation_exclude = (?i)^\s*(?:ref(?:erence)?\.?\s*(?:no\.?|number|#)?\s*:|transaction ref\b)
 continuation_exclude = ^\s*%DATE%\s
+# A card member's heading inside the table ("JANE DOE  CARD ENDING 1234") is
+# not part of the description above it.
+continuation_exclude = (?i)\b(?:card|account|member)\s*(?:no\.?|number|#)?\s*(?:ending(?: in)?)?\s*:?\s*(?:[\dX*]{4}[ -]?){0,3}\d{4}\s*$
 sign_below = yes
 # A description that wraps may carry its amount on its second line.
 amount_on_next_line = yes
+# Two tables side by side on one page are read one after the other.
+two_up = yes
 # Column headers: a line of three or more columns (runs of two or more
 # spaces apart, never prose), with the label standing as a column of its own.
 balance_header = (?i)^(?=\s*[A-Za-z])(?=(?:.*?\S\s{2,}){2})(?=.*\b(?:%HDR%)\b).*(?<=\s\s)(?<label>balance|saldo|solde|kontostand|baki)(?=\s\s|\s*$)

@@ -110,6 +110,17 @@ void bank_detect(const bank_registry *reg, const pdf_text *doc, bank_detection *
     free(text);
 }
 
+/* Two readings with the same rows (dates and amounts). */
+static bool same_rows(const bank_statement *a, const bank_statement *b)
+{
+    if (a->n_txns != b->n_txns)
+        return false;
+    for (size_t i = 0; i < a->n_txns; i++)
+        if (a->txns[i].date != b->txns[i].date || a->txns[i].amount != b->txns[i].amount)
+            return false;
+    return true;
+}
+
 static bool found_anything(const bank_statement *s)
 {
     return s->n_txns > 0 || s->summary.new_balance.present || s->summary.previous_balance.present;
@@ -164,10 +175,11 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
     }
     if (found_anything(s) && !s->reconciled && !fallback && !(opts && opts->profile_id)) {
         /* Detected but not reconciled: the generic reading is kept when it
-         * reconciles (a layout the profile does not know). */
+         * reconciles and reads other rows (a layout the profile does not
+         * know); the same rows are the profile's. */
         const bank_profile *g = bank_registry_find(reg, "generic");
         bank_statement *gs = g && g != p ? bank_extract(g, doc, opts) : NULL;
-        if (gs && gs->reconciled && gs->n_txns > 0) {
+        if (gs && gs->reconciled && gs->n_txns > 0 && !same_rows(s, gs)) {
             /* The issuer's currency, when the generic reading found none. */
             if (!gs->currency[0]) {
                 memcpy(gs->currency, p->currency, 4);

@@ -53,6 +53,15 @@ typedef struct engine {
     cl_money sum_base[BS_N];
     cl_money sum_add[BS_N];
     bool sum_any_add[BS_N];
+    /* Every value the summary rules found for a field (not "+=" ones), with
+     * its label: when the first choice does not reconcile, another may. */
+    struct sum_cand {
+        cl_money v;
+        int prio;
+        char label[48];
+    } cand[BS_N][8];
+    int n_cand[BS_N];
+    char label[BS_N][48];       /* the label of the value kept */
 
     txn_extra *x;
     size_t cap_x;
@@ -69,6 +78,7 @@ typedef struct engine {
     sbuf work;                  /* the line with drop patterns blanked */
     sbuf wrap;                  /* two lines read as one (amount_on_next_line) */
     int skip_page, skip_line;   /* a line already read with the one above it */
+    bool split;                 /* reading one half of a two-up page */
     char detail[160];           /* trace detail of the current line */
 } engine;
 

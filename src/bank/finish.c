@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static void txn_release(bank_txn *t, txn_extra *x)
@@ -407,6 +408,85 @@ static void statement_kind(engine *e)
     free(keep);
 }
 
+/* Rows j and i (i < j) print the same transaction: same date and amount,
+ * and one description starts with the other. */
+static bool same_row(const bank_txn *a, const bank_txn *b)
+{
+    if (a->date != b->date || a->amount != b->amount)
+        return false;
+    size_t la = strlen(a->description), lb = strlen(b->description), n = la < lb ? la : lb;
+    return n >= 3 && strncasecmp(a->description, b->description, n) == 0;
+}
+
+/* An annex table (transfer or direct-debit details, a fee recap) repeats
+ * rows of the main table. When the rows that repeat an earlier row add up
+ * to exactly what keeps the statement from reconciling, they are that
+ * annex and are left out (two equal purchases on one day stay: they do not
+ * explain a difference). */
+static void annex_rows(engine *e)
+{
+    bank_statement *st = e->st;
+    cl_money sum, change;
+    if (!txn_difference(e, &sum, &change) || sum == change || st->n_txns < 2)
+        return;
+    size_t n = st->n_txns, nd = 0;
+    bool *dup = xcalloc(n, sizeof *dup);
+    cl_money dsum = 0;
+    for (size_t j = 1; j < n; j++)
+        for (size_t i = 0; i < j && !dup[j]; i++)
+            if (!dup[i] && same_row(&st->txns[i], &st->txns[j]))
+                dup[j] = true, dsum += st->txns[j].amount, nd++;
+    if (nd && dsum == sum - change) {
+        size_t keep = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (dup[i]) {
+                txn_release(&st->txns[i], &e->x[i]);
+                continue;
+            }
+            st->txns[keep] = st->txns[i];
+            e->x[keep++] = e->x[i];
+        }
+        st->n_txns = keep;
+        bank_statement_warn(st, "%zu rows repeat earlier rows (an annex table) and are left out: the statement "
+                                "reconciles without them", nd);
+    }
+    free(dup);
+}
+
+/* The summary as first read does not reconcile the transactions: another
+ * value found for the previous or the new balance may (a rewards box's
+ * "Opening balance", another card's total). The pair of the best rules
+ * that reconciles is kept, with a warning naming its labels. */
+static void summary_choice(engine *e)
+{
+    bank_statement *st = e->st;
+    cl_money sum, change;
+    int P = BS_PREVIOUS_BALANCE, N = BS_NEW_BALANCE;
+    if (!txn_difference(e, &sum, &change) || sum == change || e->sum_any_add[P] || e->sum_any_add[N])
+        return;
+    int np = e->n_cand[P], nn = e->n_cand[N], best_a = -2, best_b = -1, best_prio = INT_MAX;
+    if (np + nn <= 2)
+        return;
+    for (int a = np ? 0 : -1; a < np; a++)
+        for (int b = 0; b < nn; b++) {
+            cl_money prev = a < 0 ? 0 : e->cand[P][a].v, nb = e->cand[N][b].v;
+            cl_money ch = e->account ? nb - prev : prev - nb;
+            int prio = (a < 0 ? 0 : e->cand[P][a].prio) + e->cand[N][b].prio;
+            if (ch == sum && prio < best_prio)
+                best_a = a, best_b = b, best_prio = prio;
+        }
+    if (best_b < 0)
+        return;
+    if (best_a >= 0) {
+        st->summary.previous_balance.value = e->cand[P][best_a].v;
+        memcpy(st->summary_label[P], e->cand[P][best_a].label, sizeof st->summary_label[P]);
+    }
+    st->summary.new_balance.value = e->cand[N][best_b].v;
+    memcpy(st->summary_label[N], e->cand[N][best_b].label, sizeof st->summary_label[N]);
+    bank_statement_warn(st, "summary: the balances under '%s' and '%s' reconcile the transactions, the first "
+                            "ones read do not", best_a >= 0 ? st->summary_label[P] : "(none)", st->summary_label[N]);
+}
+
 /* A statement that names no currency but whose amounts all carry the same
  * code or symbol ("12,50 EUR", "\xe2\x82\xac12,50") is in that currency. */
 static void currency_from_amounts(engine *e)
@@ -437,6 +517,8 @@ void eng_finish(engine *e)
     free(ymd);
     balance_chain(e);
     statement_kind(e);
+    annex_rows(e);
+    summary_choice(e);
     e->st->is_account = e->account;
     reconcile(e);
 }

@@ -97,6 +97,15 @@ void bank_statement_write_json(const bank_statement *s, FILE *out)
     put_money(&b, "interest", m->interest.present, m->interest.value);
     put_money(&b, "new_balance", m->new_balance.present, m->new_balance.value);
     sbuf_putc(&b, '}');
+    /* The label each summary value was read under. */
+    key(&b, "summary_labels");
+    sbuf_putc(&b, '{');
+    static const char *const names[6] = {"previous_balance", "payments_and_credits", "purchases", "fees",
+                                         "interest", "new_balance"};
+    for (int f = 0; f < 6; f++)
+        if (s->summary_label[f][0])
+            put_str(&b, names[f], s->summary_label[f]);
+    sbuf_putc(&b, '}');
     key(&b, "reconciled");
     sbuf_puts(&b, s->reconciled ? "true" : "false");
     put_money(&b, "reconcile_difference", s->reconcile_known, s->reconcile_difference);

@@ -355,6 +355,8 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
         return parse_bool(c, v, &p->sign_below);
     if (!strcmp(k, "amount_on_next_line"))
         return parse_bool(c, v, &p->amount_next_line);
+    if (!strcmp(k, "two_up"))
+        return parse_bool(c, v, &p->two_up);
     if (!strcmp(k, "sign_from_balance")) {
         /* yes: as the profile's kind; account: a statement printing a
          * running balance is a bank account's, whatever the kind. */
@@ -583,7 +585,7 @@ static bank_profile *profile_parse(const char *text, size_t len, const char *nam
                 bank_rx_compile(&c.p->ydate_tok, "%YDATE%", NULL, c.p->decimal, err) ||
                 bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s+(?=[^\\n]*[A-Za-z]{2})\\S.*\\s%AMOUNT%\\s*$", NULL,
                                 c.p->decimal, err) ||
-                (c.p->amount_next_line &&
+                ((c.p->amount_next_line || c.p->two_up) &&
                  bank_rx_compile(&c.p->date_start, "^\\s*%DATE%(?:\\s|$)", NULL, c.p->decimal, err)))) {
         bank_profile_free(c.p);
         return NULL;

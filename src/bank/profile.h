@@ -89,6 +89,7 @@ typedef struct bank_profile {
     int cont_max, cont_tolerance;
     bool sign_below;
     bool amount_next_line;      /* a wrapped description's amount may be on the next line */
+    bool two_up;                /* a page may print two tables side by side */
     bool sign_from_balance;
     bool balance_is_account;    /* sign_from_balance = account: a running balance means a bank account */
     bank_polarity mark_pol[6];  /* indexed by bank_mark */
@@ -101,7 +102,7 @@ typedef struct bank_profile {
     bank_rx amount_tok;     /* one amount anywhere in a line */
     bank_rx ydate_tok;      /* one date with a year */
     bank_rx shape;          /* "looks like a transaction": date, text, amount */
-    bank_rx date_start;     /* a line that starts with a date (amount_next_line only) */
+    bank_rx date_start;     /* a line that starts with a date (amount_next_line, two_up only) */
 
     /* Patterns other than detection are JIT-compiled on first use. */
     atomic_bool jitted;
