@@ -27,8 +27,9 @@ asan: deps $(ASAN_BUILD)/build.ninja
 test: build asan
 	tests/run $(BUILD) $(ASAN_BUILD)
 
+SIZE ?= 100k
 bench: build
-	bench/run $(BUILD)
+	SIZE=$(SIZE) bench/run $(BUILD)
 
 demo: build
 	scripts/demo $(BUILD)

@@ -13,6 +13,7 @@
 typedef struct txn_extra {
     bank_mark mark;
     bank_polarity forced;       /* from the section */
+    bank_kind section_kind;     /* what the section holds, or UNSET */
     bank_polarity column;       /* from a credit or charge column */
     int desc_col;               /* column where the description starts */
     int amount_col0, amount_col1;

@@ -294,6 +294,7 @@ static void signs(engine *e)
             t->foreign_amount = -t->foreign_amount;
         }
         memcpy(t->currency, st->currency, 4);
+        t->kind = bank_kind_classify(x->section_kind, t->amount > 0, e->account, t->description);
     }
 }
 

@@ -66,6 +66,7 @@ static void put_txn(sbuf *b, const bank_txn *t)
     cl_json_string(b, t->description ? t->description : "", true);
     put_money(b, "amount", true, t->amount);
     put_str(b, "currency", t->currency);
+    put_str(b, "kind", t->kind != BANK_KIND_UNSET ? bank_kind_name(t->kind) : NULL);
     put_money(b, "foreign_amount", t->has_foreign, t->foreign_amount);
     put_str(b, "foreign_currency", t->has_foreign ? t->foreign_currency : NULL);
     put_int(b, "page", t->page);
@@ -150,7 +151,7 @@ static void csv_field(FILE *out, const char *s, bool last)
 void bank_csv_write_header(FILE *out)
 {
     fputs("file,issuer,account_last4,statement_date,date,posted_date,description,amount,currency,"
-          "foreign_amount,foreign_currency,page,line\r\n",
+          "foreign_amount,foreign_currency,page,line,kind\r\n",
           out);
 }
 
@@ -174,6 +175,7 @@ void bank_statement_write_csv(const bank_statement *s, FILE *out)
         csv_field(out, t->has_foreign ? cl_money_format(t->foreign_amount, fa) : "", false);
         csv_field(out, t->has_foreign ? t->foreign_currency : "", false);
         csv_field(out, pg, false);
-        csv_field(out, ln, true);
+        csv_field(out, ln, false);
+        csv_field(out, bank_kind_name(t->kind), true);
     }
 }

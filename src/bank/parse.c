@@ -161,6 +161,9 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
             x->mark = m;
     }
     x->forced = e->sec ? e->sec->sign : BANK_POL_AUTO;
+    x->section_kind = !e->sec ? BANK_KIND_UNSET
+                      : e->sec->kind != BANK_KIND_UNSET ? e->sec->kind
+                                                        : bank_kind_of_section(e->sec->name);
     bank_amount fa;
     if (bank_rx_group(rx, e->md, BG_FOREIGN_AMOUNT, &off, &len) &&
         bank_amount_parse(w + off, len, e->p->decimal, &fa)) {

@@ -381,6 +381,10 @@ static int kv_section(pctx *c, const char *k, const char *v)
         return parse_polarity(c, v, &s->sign);
     if (!strcmp(k, "ignore"))
         return parse_bool(c, v, &s->ignore);
+    if (!strcmp(k, "kind")) {
+        s->kind = bank_kind_parse(v);
+        return s->kind != BANK_KIND_UNSET ? 0 : perr(c, "unknown kind '%s' in [section %s]", v, s->name);
+    }
     return perr(c, "unknown key '%s' in [section %s]", k, s->name);
 }
 

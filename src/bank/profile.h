@@ -5,6 +5,7 @@
 #ifndef CL_BANK_PROFILE_H
 #define CL_BANK_PROFILE_H
 
+#include "bank/kind.h"
 #include "amount.h"
 #include "datefmt.h"
 #include "rx.h"
@@ -46,6 +47,7 @@ typedef struct bank_section {
     char *name;
     bank_rxv start, end;
     bank_polarity sign;     /* forces every amount of the section */
+    bank_kind kind;         /* what its rows are: `kind =`, else from the name */
     bool ignore;            /* no transactions inside */
     int line;
 } bank_section;

@@ -9,6 +9,7 @@
 #ifndef CL_BANK_STATEMENT_H
 #define CL_BANK_STATEMENT_H
 
+#include "bank/kind.h"
 #include "common/date.h"
 #include "common/money.h"
 
@@ -32,6 +33,7 @@ typedef struct bank_txn {
     int page, line;             /* 1-based page and line of the first line */
     /* As printed, for the raw tier. */
     char *raw_date, *raw_description, *raw_amount;
+    bank_kind kind;             /* purchase, payment, fee ... (kind.h) */
     bool has_balance;           /* a running balance printed on the row */
     cl_money balance;
 } bank_txn;

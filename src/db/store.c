@@ -490,12 +490,18 @@ static const char *txn_currency(const bank_txn *t, const bank_statement *s)
     return currency_ok(t->currency) ? t->currency : s->currency;
 }
 
+/* A parsed row always has its kind; a sign-only guess for any other. */
+static const char *txn_kind(const bank_txn *t)
+{
+    return t->kind != BANK_KIND_UNSET ? bank_kind_name(t->kind) : t->amount > 0 ? "refund" : "purchase";
+}
+
 static int copy_stage(db_conn *c, const db_statement_in *in, cl_err *err)
 {
     if (db_copy_begin(c,
                       "COPY ingest_stage (seq, page_no, line_no, raw_date, raw_description, raw_amount, "
                       "transaction_date, posting_date, description, merchant, amount, currency, "
-                      "foreign_amount, foreign_currency, fingerprint) FROM STDIN",
+                      "foreign_amount, foreign_currency, fingerprint, kind) FROM STDIN",
                       err) < 0)
         return -1;
     for (size_t i = 0; i < in->n_rows; i++) {
@@ -510,9 +516,9 @@ static int copy_stage(db_conn *c, const db_statement_in *in, cl_err *err)
             t->description ? t->description : "", r->merchant,
             cl_money_format(t->amount, amt), txn_currency(t, in->st),
             fx ? cl_money_format(t->foreign_amount, famt) : NULL, fx ? t->foreign_currency : NULL,
-            r->fingerprint,
+            r->fingerprint, txn_kind(t),
         };
-        if (db_copy_row(c, 15, row, err) < 0) {
+        if (db_copy_row(c, 16, row, err) < 0) {
             db_copy_abort(c, "client error");
             return -1;
         }
@@ -520,7 +526,7 @@ static int copy_stage(db_conn *c, const db_statement_in *in, cl_err *err)
     return db_copy_end(c, err) < 0 ? -1 : 0;
 }
 
-/* The summary tables (0002, 0003) get the rows this statement inserted,
+/* The summary tables (0002, 0004) get the rows this statement inserted,
  * in the same statement as the insert (RETURNING): each file's commit
  * keeps them exact. Rows go in key order, tables in a fixed order,
  * so concurrent files wait for each other instead of deadlocking. The
@@ -538,30 +544,30 @@ static const char insert_rows_sql[] =
     "WITH ins AS ("
     " INSERT INTO analytics.transactions (card_id, statement_id, line_seq, transaction_date,"
     "  posting_date, description, merchant_id, category_id, amount, currency, foreign_amount,"
-    "  foreign_currency, fingerprint)"
+    "  foreign_currency, fingerprint, kind)"
     " SELECT $1, $2, s.seq, s.transaction_date, s.posting_date, s.description, m.id, m.category_id,"
-    "  s.amount, s.currency, s.foreign_amount, s.foreign_currency, s.fingerprint"
+    "  s.amount, s.currency, s.foreign_amount, s.foreign_currency, s.fingerprint, s.kind"
     " FROM ingest_stage s LEFT JOIN LATERAL (SELECT x.id, x.category_id FROM analytics.merchants x"
     "  WHERE x.name = s.merchant LIMIT 1) m ON true"
     " ORDER BY s.posting_date, s.fingerprint"
     " ON CONFLICT (fingerprint, posting_date) DO NOTHING"
-    " RETURNING posting_date, card_id, category_id, merchant_id, currency, amount),"
+    " RETURNING posting_date, card_id, category_id, merchant_id, kind, currency, amount),"
     "lines AS ("
     " INSERT INTO raw.transaction_lines (statement_id, seq, page_no, line_no, raw_date,"
     "  raw_description, raw_amount)"
     " SELECT $2, seq, page_no, line_no, raw_date, raw_description, raw_amount FROM ingest_stage),"
     "mc AS ("
     " INSERT INTO analytics.spend_by_month_card_category AS t (month, card_id, category_id,"
-    "  currency, txn_count, spend, credits, net)"
-    " SELECT date_trunc('month', posting_date)::date, card_id, category_id, currency, " SUM_COLS
-    " FROM ins GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
-    " ON CONFLICT (month, card_id, category_id, currency) " SUM_SET "),"
+    "  kind, currency, txn_count, spend, credits, net)"
+    " SELECT date_trunc('month', posting_date)::date, card_id, category_id, kind, currency, " SUM_COLS
+    " FROM ins GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
+    " ON CONFLICT (month, card_id, category_id, kind, currency) " SUM_SET "),"
     "mm AS ("
-    " INSERT INTO analytics.spend_by_month_merchant AS t (month, merchant_id, currency, txn_count,"
-    "  spend, credits, net)"
-    " SELECT date_trunc('month', posting_date)::date, merchant_id, currency, " SUM_COLS
-    " FROM ins GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
-    " ON CONFLICT (month, merchant_id, currency) " SUM_SET ")"
+    " INSERT INTO analytics.spend_by_month_merchant AS t (month, card_id, merchant_id, category_id,"
+    "  kind, currency, txn_count, spend, credits, net)"
+    " SELECT date_trunc('month', posting_date)::date, card_id, merchant_id, category_id, kind, currency, "
+    SUM_COLS " FROM ins GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6"
+    " ON CONFLICT (month, card_id, merchant_id, category_id, kind, currency) " SUM_SET ")"
     "SELECT count(*) FROM ins";
 
 /* The staging table lives as long as the session; emptied by DELETE (a
@@ -571,7 +577,7 @@ static const char stage_sql[] =
     "CREATE TEMP TABLE IF NOT EXISTS ingest_stage (seq integer, page_no integer, line_no integer,"
     " raw_date text, raw_description text, raw_amount text, transaction_date date,"
     " posting_date date, description text, merchant text, amount numeric(14,2), currency text,"
-    " foreign_amount numeric(14,2), foreign_currency text, fingerprint text);"
+    " foreign_amount numeric(14,2), foreign_currency text, fingerprint text, kind text);"
     "DELETE FROM ingest_stage";
 
 static int store_rows(db_conn *c, long long statement_id, long long card, const db_statement_in *in,

@@ -600,7 +600,7 @@ static void test_output(void **state)
     bank_statement_write_csv(st, f);
     fclose(f);
     assert_non_null(strstr(buf, "file,issuer,account_last4,statement_date,date,posted_date,description,amount"));
-    assert_non_null(strstr(buf, "\"dir/with,comma\",feat,4242,2025-01-15,2024-12-28,,COFFEE SHOP LONDON GB,-20.00,EUR,,,1,6\r\n"));
+    assert_non_null(strstr(buf, "\"dir/with,comma\",feat,4242,2025-01-15,2024-12-28,,COFFEE SHOP LONDON GB,-20.00,EUR,,,1,6,purchase\r\n"));
     free(buf);
     /* Bytes that are not UTF-8 never lose a field. */
     free(st->txns[0].description);
@@ -683,6 +683,39 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* Kinds: the section first, then keyword rules, then the sign. */
+static void test_kinds(void **state)
+{
+    (void)state;
+    assert_int_equal(bank_kind_of_section("payments"), BANK_KIND_PAYMENT);
+    assert_int_equal(bank_kind_of_section("cash_advances"), BANK_KIND_CASH_ADVANCE);
+    assert_int_equal(bank_kind_of_section("transactions"), BANK_KIND_UNSET);
+    assert_int_equal(bank_kind_of_section(NULL), BANK_KIND_UNSET);
+    /* A payments section also holds merchants' refunds. */
+    assert_int_equal(bank_kind_classify(BANK_KIND_PAYMENT, true, false, "AUTOPAY 240115"), BANK_KIND_PAYMENT);
+    assert_int_equal(bank_kind_classify(BANK_KIND_PAYMENT, true, false, "AMAZON MKTPLACE"), BANK_KIND_REFUND);
+    assert_int_equal(bank_kind_classify(BANK_KIND_PURCHASE, true, false, "TARGET 00123"), BANK_KIND_REFUND);
+    assert_int_equal(bank_kind_classify(BANK_KIND_PURCHASE, false, false, "LATE FEE"), BANK_KIND_FEE);
+    assert_int_equal(bank_kind_classify(BANK_KIND_FEE, true, false, "FEE REVERSAL"), BANK_KIND_FEE);
+    assert_int_equal(bank_kind_classify(BANK_KIND_INTEREST, false, false, "PURCHASES"), BANK_KIND_INTEREST);
+    /* No section: keywords at word boundaries, then the sign. */
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, true, false, "Payment Thank You - Web"), BANK_KIND_PAYMENT);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, false, "PAYMENTECH MERCHANT"), BANK_KIND_PURCHASE);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, false, "INTEREST CHARGE ON PURCHASES"),
+                     BANK_KIND_INTEREST);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, false, "CASH ADVANCE ATM 0042"),
+                     BANK_KIND_CASH_ADVANCE);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, true, false, "COFFEE FEELGOOD"), BANK_KIND_REFUND);
+    /* Accounts: deposits and withdrawals; a card payment is a transfer. */
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, true, true, "PAYROLL ACME"), BANK_KIND_DEPOSIT);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, true, "SAFEWAY 1234"), BANK_KIND_WITHDRAWAL);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, true, "CHASE CARD PAYMENT"), BANK_KIND_TRANSFER);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, true, "MONTHLY SERVICE FEE"), BANK_KIND_FEE);
+    for (int k = BANK_KIND_UNSET + 1; k < BANK_KIND_N; k++)
+        assert_int_equal(bank_kind_parse(bank_kind_name((bank_kind)k)), k);
+    assert_string_equal(bank_kind_name(BANK_KIND_UNSET), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -697,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_month_first_dates),
         cmocka_unit_test(test_output),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_kinds),
     };
     return cmocka_run_group_tests_name("bank", tests, setup, teardown);
 }

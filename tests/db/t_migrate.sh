@@ -50,7 +50,13 @@ analytics.spend_by_day_card_category v
 analytics.spend_by_month_merchant r
 analytics.spend_by_month_merchant_key i
 analytics.ensure_partitions f
-analytics.refresh_summaries f"
+analytics.refresh_summaries f
+analytics.kinds r
+analytics.kinds_pkey i
+analytics.kind_from_text f
+analytics.transactions_v v
+analytics.monthly_spend_v v
+analytics.statement_chain_v v"
 
 check_schema() { # DSN LABEL
     local have missing
@@ -72,6 +78,17 @@ check_schema() { # DSN LABEL
         "$(q "$1" "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'transactions_pkey'")" \
         "PRIMARY KEY (posting_date, id)"
     ok "$2: the summaries rebuild" q "$1" "SELECT analytics.refresh_summaries()"
+    is "$2: every table, view and column of raw and analytics has a comment" \
+        "$(q "$1" "SELECT string_agg(c.relname || coalesce('.' || a.attname, ''), ' ')
+                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                   WHERE n.nspname IN ('raw', 'analytics') AND c.relkind IN ('r', 'p', 'v')
+                     AND NOT c.relispartition
+                     AND (obj_description(c.oid, 'pg_class') IS NULL
+                          OR (a.attname IS NOT NULL AND col_description(c.oid, a.attnum) IS NULL))")" ""
+    is "$2: spend counts purchases, fees, interest, cash advances and withdrawals less refunds" \
+        "$(q "$1" "SELECT string_agg(kind, ',' ORDER BY kind) FROM analytics.kinds WHERE is_spend")" \
+        "cash_advance,fee,interest,purchase,refund,withdrawal"
 }
 
 # --- up, down, up again -------------------------------------------------------

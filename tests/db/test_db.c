@@ -299,9 +299,10 @@ static void add_txn(db_conn *c, const char *date, const char *amount, const char
     const char *p[] = {date, amount, category, fingerprint};
     long n = db_exec(c,
                      "INSERT INTO analytics.transactions (card_id, statement_id, posting_date, description, "
-                     " category_id, amount, currency, fingerprint) "
+                     " category_id, amount, currency, fingerprint, kind) "
                      "SELECT (SELECT id FROM analytics.cards), (SELECT id FROM raw.statements), $1, 'SHOP', "
-                     " (SELECT id FROM analytics.categories WHERE name = $3), $2, 'USD', $4 "
+                     " (SELECT id FROM analytics.categories WHERE name = $3), $2, 'USD', $4, "
+                     " CASE WHEN $2::numeric > 0 THEN 'refund' ELSE 'purchase' END "
                      "ON CONFLICT (fingerprint, posting_date) DO NOTHING",
                      4, p, &err);
     if (n < 0)
@@ -341,12 +342,14 @@ static void test_partitions_and_summaries(void **state)
     /* The summaries rebuild (twice: idempotent) and add up, NULL category included. */
     assert_int_equal(db_exec(c, "SELECT analytics.refresh_summaries()", 0, NULL, &err), 1);
     assert_int_equal(db_exec(c, "SELECT analytics.refresh_summaries()", 0, NULL, &err), 1);
-    assert_int_equal(count(c, "SELECT (spend * 100)::int FROM analytics.spend_by_month_card_category "
+    assert_int_equal(count(c, "SELECT (sum(spend) * 100)::int FROM analytics.spend_by_month_card_category "
                               "WHERE month = '2022-01-01' AND category_id IS NULL"), 500);
-    assert_int_equal(count(c, "SELECT (credits * 100)::int FROM analytics.spend_by_month_card_category "
+    assert_int_equal(count(c, "SELECT (sum(credits) * 100)::int FROM analytics.spend_by_month_card_category "
                               "WHERE month = '2022-01-01' AND category_id IS NULL"), 10000);
     assert_int_equal(count(c, "SELECT txn_count FROM analytics.spend_by_month_card_category m "
                               "JOIN analytics.categories g ON g.id = m.category_id WHERE g.name = 'Groceries'"), 1);
+    assert_int_equal(count(c, "SELECT count(*) FROM analytics.spend_by_month_card_category "
+                              "WHERE month = '2022-01-01' AND category_id IS NULL"), 2);  /* purchase, refund */
     assert_int_equal(count(c, "SELECT count(*) FROM analytics.spend_by_day_card_category"), 5);
     assert_int_equal(count(c, "SELECT sum(txn_count) FROM analytics.spend_by_month_merchant"), 5);
     /* Deleting the statement removes its transactions (re-processing). */
