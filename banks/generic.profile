@@ -96,6 +96,9 @@ purchases.below = (?i)\b(?<label>new debits)\b
 # (only under a "Balance" header; else the two amounts are foreign, local).
 # A leading row-number column ("12   03/05  ...") is not part of the row.
 line = ^\s*(?:\d{1,4}\.?\s{2,}(?=%DATE%\s))?(?<date>%DATE%)\*?\s+(?:(?<posted_date>%DATE%)\*?\s+)?(?<description>\S.*?)\s{2,}(?:(?<foreign_currency>[A-Z]{3})\s(?<foreign_amount>\d[\d,]*\.\d{2})\s{2,})?(?<amount>%AMOUNT%)(?:\s{2,}(?<balance>%AMOUNT%))?\s*$
+# An amount with one space before it, when its right edge is the table's
+# (where the row above ended its amount).
+line_aligned = ^\s*(?:\d{1,4}\.?\s{2,}(?=%DATE%\s))?(?<date>%DATE%)\*?\s+(?:(?<posted_date>%DATE%)\*?\s+)?(?<description>\S.*?[A-Za-z][^\d\s]*) (?<amount>%AMOUNT%)\s*$
 # The amount in the original currency, on the line under a transaction.
 foreign_line = (?J)^\s{4,}(?:(?<foreign_currency>[A-Z]{3})\s?(?<foreign_amount>\d[\d,]*\.\d{2})|(?<foreign_amount>\d[\d,]*\.\d{2})\s?(?<foreign_currency>[A-Z]{3}))\s*$
 # ... after a label, or followed by the exchange rate ("EUR 212.00 @ 1.46792").

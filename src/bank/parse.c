@@ -244,14 +244,20 @@ static void unspace_letters(char *d)
 /* Try the transaction patterns on line w. Returns the line kind. */
 static bank_line_kind try_txn(engine *e, int page, int li, const char *w, size_t n)
 {
-    for (int i = 0; i < e->p->line.n; i++) {
-        const bank_rx *rx = &e->p->line.v[i];
+    int nl = e->p->line.n;
+    for (int i = 0; i < nl + e->p->line_aligned.n; i++) {
+        const bank_rx *rx = i < nl ? &e->p->line.v[i] : &e->p->line_aligned.v[i - nl];
         if (!bank_rx_match(rx, w, n, 0, e->md))
             continue;
         size_t off, len;
         bank_amount amt;
         if (!bank_rx_group(rx, e->md, BG_AMOUNT, &off, &len) ||
             !bank_amount_parse(w + off, len, e->p->decimal, &amt))
+            continue;
+        /* line_aligned: the amount's right edge is the table's (the last
+         * row's, within a column), so one space before it is enough. */
+        if (i >= nl && (e->st->n_txns == 0 ||
+                        abs(eng_col(w, off + len) - e->x[e->st->n_txns - 1].amount_col1) > 1))
             continue;
         if (!bank_rx_group(rx, e->md, BG_DESCRIPTION, &off, &len))
             continue;

@@ -306,15 +306,16 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
     bool handled;
     if (kv_sign(c, k, v, &handled) || handled)
         return handled ? 0 : -1;
-    if (!strcmp(k, "line")) {
-        if (add_rx(c, &p->line, v, 0))
+    if (!strcmp(k, "line") || !strcmp(k, "line_aligned")) {
+        bank_rxv *lv = !strcmp(k, "line") ? &p->line : &p->line_aligned;
+        if (add_rx(c, lv, v, 0))
             return -1;
-        const bank_rx *rx = &p->line.v[p->line.n - 1];
+        const bank_rx *rx = &lv->v[lv->n - 1];
         static const bank_group need[] = {BG_DESCRIPTION, BG_AMOUNT};
         if (check_groups(c, rx, need, 2, "line"))
             return -1;
         if (!rx->grp[BG_DATE] && !rx->grp[BG_POSTED_DATE])
-            return perr(c, "line needs a named group (?<date>...) or (?<posted_date>...)");
+            return perr(c, "%s needs a named group (?<date>...) or (?<posted_date>...)", k);
         return 0;
     }
     struct {
@@ -622,7 +623,7 @@ void bank_profile_prepare(const bank_profile *cp)
     bank_profile *p = (bank_profile *)cp;
     pthread_mutex_lock(&p->jit_lock);
     if (!atomic_load(&p->jitted)) {
-        bank_rxv *lists[] = {&p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line, &p->cont_exclude,
+        bank_rxv *lists[] = {&p->line, &p->line_aligned, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line, &p->cont_exclude,
                              &p->exclude_desc, &p->desc_match, &p->foreign_line, &p->balance_header,
                              &p->credit_header, &p->charge_header, &p->desc_stop_header,
                              &p->other_amount_header, &p->account_when, &p->card_when};
@@ -663,7 +664,7 @@ void bank_profile_free(bank_profile *p)
     free(p->issuer);
     free(p->source);
     bank_rxv *lists[] = {&p->require, &p->any, &p->reject, &p->phrase, &p->producer, &p->creator,
-                         &p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
+                         &p->line, &p->line_aligned, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
                          &p->cont_exclude, &p->exclude_desc, &p->desc_match, &p->foreign_line,
                          &p->balance_header, &p->credit_header, &p->charge_header, &p->desc_stop_header,
                          &p->other_amount_header, &p->account_when, &p->card_when};

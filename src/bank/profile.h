@@ -81,6 +81,7 @@ typedef struct bank_profile {
 
     /* [transactions] */
     bank_rxv line, start, end, ignore, drop;
+    bank_rxv line_aligned;  /* rows that count only when their amount ends where the last row's did */
     bank_rxv cont_line, cont_exclude, exclude_desc, desc_match, foreign_line, balance_header;
     bank_rxv credit_header, charge_header;  /* separate credit and charge amount columns */
     bank_rxv desc_stop_header;              /* a column after the description: where it ends */
