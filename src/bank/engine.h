@@ -83,6 +83,10 @@ typedef struct engine {
     char detail[160];           /* trace detail of the current line */
 } engine;
 
+/* parse.c: one reading of the document with p as it stands (bank_extract,
+ * readings.c, picks the decimal separator first). */
+bank_statement *eng_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts);
+
 /* Columns (UTF-8 characters) in s[0..off). */
 int eng_col(const char *s, size_t off);
 

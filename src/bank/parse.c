@@ -7,7 +7,6 @@
 #include "engine.h"
 #include "common/util.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -625,7 +624,7 @@ static void process_page(engine *e, int pg)
     e->split = false;
 }
 
-static bank_statement *extract_one(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
+bank_statement *eng_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
 {
     bank_profile_prepare(p);
     engine e = {0};
@@ -657,66 +656,4 @@ static bank_statement *extract_one(const bank_profile *p, const pdf_text *doc, c
     sbuf_free(&e.wrap);
     pcre2_match_data_free(e.md);
     return e.st;
-}
-
-/* Votes of one line's number tokens: a run of digits and separators that
- * ends in a separator and two digits, with every other separator of the
- * other kind before three-digit groups, is a decimal-point ("1,234.56") or
- * a decimal-comma ("1.234,56", "1 234,56") amount; dates (10.12.24) and
- * plain numbers vote for neither. */
-static void vote_line(const char *s, int *dot, int *comma)
-{
-    for (size_t i = 0; s[i];) {
-        if (!isdigit((unsigned char)s[i])) {
-            i++;
-            continue;
-        }
-        size_t b = i;
-        while (s[i] && (isdigit((unsigned char)s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '\'' ||
-                        (s[i] == ' ' && isdigit((unsigned char)s[i + 1]) && i > b && isdigit((unsigned char)s[i - 1]))))
-            i++;
-        size_t e = i;
-        while (e > b && !isdigit((unsigned char)s[e - 1]))
-            e--;
-        if (e - b < 4 || s[e - 3] == ' ' || isdigit((unsigned char)s[e - 3]) || !isdigit((unsigned char)s[e - 4]))
-            continue;
-        char dec = s[e - 3];
-        bool good = dec == '.' || dec == ',';
-        int run = 0;
-        for (size_t k = e - 4; good; k--) {
-            if (isdigit((unsigned char)s[k])) {
-                run++;
-            } else {
-                good = s[k] != dec && run == 3 && !(dec == '.' && s[k] == ' ');
-                run = 0;
-            }
-            if (k == b)
-                break;
-        }
-        if (good && run <= 3)
-            (*(dec == '.' ? dot : comma))++;
-    }
-}
-
-/* decimal = auto: the separator is decided once per statement from its
- * amount tokens; when both kinds occur, both readings are made and the one
- * that reconciles (else finds more rows) is kept. */
-bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
-{
-    if (!p->comma)
-        return extract_one(p, doc, opts);
-    int dot = 0, comma = 0;
-    for (int pg = 0; pg < doc->n_pages; pg++)
-        for (int li = 0; li < doc->pages[pg].n_lines; li++)
-            vote_line(doc->pages[pg].lines[li].text, &dot, &comma);
-    if (comma == 0 || (opts && opts->trace && dot >= comma))
-        return extract_one(p, doc, opts);
-    if (dot == 0 || (opts && opts->trace))
-        return extract_one(p->comma, doc, opts);
-    bank_statement *a = extract_one(p, doc, opts), *b = extract_one(p->comma, doc, opts);
-    bool keep_b = b->reconciled != a->reconciled ? b->reconciled
-                  : b->n_txns != a->n_txns        ? b->n_txns > a->n_txns
-                                                  : comma > dot;
-    bank_statement_free(keep_b ? a : b);
-    return keep_b ? b : a;
 }

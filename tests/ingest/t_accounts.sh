@@ -21,7 +21,7 @@ is "ingest exits 0" "$?" "0"
 same_as_truth "the database equals the ground truth" "$db" "$corpus"
 is "every statement reconciles" "$(q "$db" "SELECT count(*) FILTER (WHERE reconciled) || '/' || count(*) FROM raw.statements")" "9/9"
 is "statement kinds: the card's and the two accounts'" \
-    "$(q "$db" "SELECT statement_kind || ':' || count(*) FROM raw.statements GROUP BY 1 ORDER BY 1")" \
+    "$(q "$db" "SELECT statement_kind || ':' || count(*) FROM raw.statements GROUP BY statement_kind ORDER BY statement_kind")" \
     "$(printf 'account:6\ncard:3')"
 is "keyed by the printed card or account number" \
     "$(q "$db" "SELECT string_agg(DISTINCT card_last4, ',') FROM raw.statements")" "4417"
