@@ -294,7 +294,6 @@ static void signs(engine *e)
             t->foreign_amount = -t->foreign_amount;
         }
         memcpy(t->currency, st->currency, 4);
-        t->kind = bank_kind_classify(x->section_kind, t->amount > 0, e->account, t->description);
     }
 }
 
@@ -521,5 +520,10 @@ void eng_finish(engine *e)
     annex_rows(e);
     summary_choice(e);
     e->st->is_account = e->account;
+    /* Kinds once, for the reading kept. */
+    for (size_t i = 0; i < e->st->n_txns; i++) {
+        bank_txn *t = &e->st->txns[i];
+        t->kind = bank_kind_classify(e->x[i].section_kind, t->amount > 0, e->account, t->description);
+    }
     reconcile(e);
 }

@@ -549,9 +549,10 @@ static bank_profile *profile_parse(const char *text, size_t len, const char *nam
 bank_profile *bank_profile_parse(const char *text, size_t len, const char *name, cl_err *err)
 {
     bank_profile *p = profile_parse(text, len, name, 0, err);
-    if (p && p->decimal_auto && !(p->comma = profile_parse(text, len, name, ',', err))) {
-        bank_profile_free(p);
-        return NULL;
+    if (p && p->decimal_auto) {
+        /* The ',' reading is compiled when a statement first needs it. */
+        p->comma_text = xstrndup(text, len);
+        p->comma_len = len;
     }
     return p;
 }
@@ -615,6 +616,26 @@ static void jit_rxv(bank_rxv *v)
         bank_rx_jit(&v->v[i]);
 }
 
+const bank_profile *bank_profile_comma(const bank_profile *cp)
+{
+    if (!cp->comma_text)
+        return NULL;
+    bank_profile *c = atomic_load(&cp->comma);
+    if (c)
+        return c;
+    bank_profile *p = (bank_profile *)cp;
+    pthread_mutex_lock(&p->jit_lock);
+    if (!(c = atomic_load(&p->comma))) {
+        cl_err err = {0};
+        /* The same text parsed with '.', so this cannot fail but by memory. */
+        c = profile_parse(p->comma_text, p->comma_len, p->source, ',', &err);
+        if (c)
+            atomic_store(&p->comma, c);
+    }
+    pthread_mutex_unlock(&p->jit_lock);
+    return c;
+}
+
 void bank_profile_prepare(const bank_profile *cp)
 {
     if (atomic_load(&cp->jitted))
@@ -659,7 +680,8 @@ void bank_profile_free(bank_profile *p)
 {
     if (!p)
         return;
-    bank_profile_free(p->comma);
+    bank_profile_free(atomic_load(&p->comma));
+    free(p->comma_text);
     free(p->id);
     free(p->issuer);
     free(p->source);

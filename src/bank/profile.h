@@ -64,7 +64,11 @@ typedef struct bank_profile {
     bank_rxv card_when;     /* ... and of a card statement, which overrides it */
     char decimal;           /* '.' or ',' */
     bool decimal_auto;      /* decimal = auto: decided per statement (see comma) */
-    struct bank_profile *comma; /* decimal = auto: the same profile read with ',' */
+    /* decimal = auto: the same profile read with ',', made on first use
+     * (bank_profile_comma) from the text kept here. */
+    struct bank_profile *_Atomic comma;
+    char *comma_text;
+    size_t comma_len;
 
     /* [detect] */
     bank_rxv require, any, reject, phrase, producer, creator;
@@ -121,6 +125,10 @@ void bank_profile_free(bank_profile *p);
 /* JIT-compile every pattern of p, once (thread-safe; the registry stays
  * shareable). bank_extract calls it. */
 void bank_profile_prepare(const bank_profile *p);
+
+/* decimal = auto: the profile read with a decimal comma (made once, on first
+ * use; thread-safe). NULL for other profiles. */
+const bank_profile *bank_profile_comma(const bank_profile *p);
 
 /* The polarity of an amount with mark m outside forcing sections. */
 bank_polarity bank_profile_mark_polarity(const bank_profile *p, bank_mark m);

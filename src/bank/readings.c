@@ -49,7 +49,7 @@ static void vote_line(const char *s, int *dot, int *comma)
  * that reconciles (else finds more rows) is kept. */
 bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
 {
-    if (!p->comma)
+    if (!p->decimal_auto || !p->comma_text)
         return eng_extract(p, doc, opts);
     int dot = 0, comma = 0;
     for (int pg = 0; pg < doc->n_pages; pg++)
@@ -57,9 +57,12 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
             vote_line(doc->pages[pg].lines[li].text, &dot, &comma);
     if (comma == 0 || (opts && opts->trace && dot >= comma))
         return eng_extract(p, doc, opts);
+    const bank_profile *c = bank_profile_comma(p);
+    if (!c)
+        return eng_extract(p, doc, opts);
     if (dot == 0 || (opts && opts->trace))
-        return eng_extract(p->comma, doc, opts);
-    bank_statement *a = eng_extract(p, doc, opts), *b = eng_extract(p->comma, doc, opts);
+        return eng_extract(c, doc, opts);
+    bank_statement *a = eng_extract(p, doc, opts), *b = eng_extract(c, doc, opts);
     bool keep_b = b->reconciled != a->reconciled ? b->reconciled
                   : b->n_txns != a->n_txns        ? b->n_txns > a->n_txns
                                                   : comma > dot;

@@ -14,20 +14,20 @@ const char *const bank_group_names[BG_N] = {
 
 /* Month names and abbreviations in English, French, German, Dutch, Spanish,
  * Italian, Portuguese and Malay (the table in datefmt.c). (?i) folds ASCII
- * only: accented capitals are listed too. */
-#define MONTH_RX                                                                            \
-    "(?i:jan(?:uary|vier|v|uar|uari|eiro)?|enero?|gen(?:naio)?|"                            \
-    "feb(?:ruary|ruar|ruari|rero|braio)?|f(?:\xc3\xa9|\xc3\x89|e)v(?:r(?:ier)?|ereiro)?|"     \
-    "mar(?:ch|s|zo|co|\xc3\xa7o|\xc3\x87o)?|m(?:\xc3\xa4|\xc3\x84)rz?|maerz|mrz|maart|mrt|mac|"   \
-    "apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|"                                                 \
-    "may|mai|mei|mayo|maggio|mag|maio|"                                                     \
-    "june?|juin|juni|junio|junho|giu(?:gno)?|"                                              \
-    "july?|juil(?:let)?|juli|julio|julho|julai|lug(?:lio)?|"                                 \
-    "aug(?:ust|ustus)?|ao(?:\xc3\xbb|\xc3\x9b|u)t|agosto|ago|ogos|"                        \
-    "sep(?:t(?:ember|embre|iembre)?)?|settembre|set(?:embro)?|"                             \
-    "oct(?:ober|obre|ubre)?|o[kt]t(?:ober|obre)?|outubro|out|"                               \
-    "nov(?:ember|embre|iembre|embro)?|"                                                     \
-    "dec(?:ember|embre)?|d(?:\xc3\xa9|\xc3\x89)c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|dis(?:ember)?)" \
+ * only: accented capitals are listed too. Grouped by first letter: a date
+ * pattern tries this at many positions, and most fail on the first byte. */
+#define MONTH_RX                                                                             \
+    "(?i:a(?:pr(?:il|ile)?|vr(?:il)?|br(?:il)?|ug(?:ust(?:us)?)?|o(?:\xc3\xbb|\xc3\x9b|u)t|go(?:sto)?)"  \
+    "|d(?:ec(?:ember|embre)?|(?:\xc3\xa9|\xc3\x89)c(?:embre)?|ez(?:ember|embro)?|ic(?:iembre|embre)?|is(?:ember)?)" \
+    "|en(?:e|ero)"                                                                           \
+    "|f(?:eb(?:ruary|ruar|ruari|rero|braio)?|(?:\xc3\xa9|\xc3\x89|e)v(?:r(?:ier)?|ereiro)?)" \
+    "|g(?:en(?:naio)?|iu(?:gno)?)"                                                           \
+    "|j(?:an(?:uary|vier|v|uar|uari|eiro)?|u(?:ne?|in|ni|nio|nho|ly?|il(?:let)?|li|lio|lho|lai))" \
+    "|lug(?:lio)?"                                                                           \
+    "|m(?:ar(?:ch|s|zo|co|\xc3\xa7o|\xc3\x87o)?|(?:\xc3\xa4|\xc3\x84)rz?|aerz|rz|aart|rt|ac|ay|ai|ei|ayo|aggio|ag|aio)" \
+    "|nov(?:ember|embre|iembre|embro)?"                                                      \
+    "|o(?:ct(?:ober|obre|ubre)?|[kt]t(?:ober|obre)?|utubro|ut|gos)"                          \
+    "|s(?:ep(?:t(?:ember|embre|iembre)?)?|ettembre|et(?:embro)?))"                           \
     "(?![A-Za-z])\\.?"
 
 /* An amount token: optional sign or parenthesis (the sign may stand apart:
@@ -57,11 +57,11 @@ static const struct {
      * taken when a month name follows (a second date column). */
     {"DATE", "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.(?=\\s)|\\d{1,2}[/.-]\\d{1,2}(?:[/.-](?:\\d{4}|\\d{2}))?(?![\\d/.-])"
              "|\\d{1,2}\\.?[ -]?" MONTH_RX "(?:[ -](?:\\d{4}|\\d{2})(?![\\d:])(?!\\s*" MONTH_RX "))?"
-             "|" MONTH_RX " ?\\d{1,2}(?!\\d)(?:,? \\d{4})?)"},
+             "|(?<![A-Za-z])" MONTH_RX " ?\\d{1,2}(?!\\d)(?:,? \\d{4})?)"},
     /* A date with a year. */
     {"YDATE", "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d)"
               "|\\d{1,2}\\.?[ -]" MONTH_RX ",?[ -](?:\\d{4}|\\d{2})(?!\\d)"
-              "|" MONTH_RX " \\d{1,2},? \\d{4})"},
+              "|(?<![A-Za-z])" MONTH_RX " \\d{1,2},? \\d{4})"},
 };
 
 void bank_macros_set(bank_macros *m, const char *name, const char *value)
