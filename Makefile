@@ -4,6 +4,10 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 MESON_OPTS ?=
+# In CI (CI=true) a compiler warning fails the build.
+ifeq ($(CI),true)
+MESON_OPTS += -Dwerror=true
+endif
 
 .PHONY: all deps build asan test bench demo clean
 

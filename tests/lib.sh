@@ -65,6 +65,35 @@ unlike() {
     fi
 }
 
+# skip N DESC REASON : N tests that are not run, reported as skipped.
+skip() {
+    local i
+    for ((i = 0; i < $1; i++)); do
+        _tap_n=$((_tap_n + 1))
+        echo "ok $_tap_n - $2 # SKIP $3"
+    done
+}
+
+# need_peer_corpus: status 0 when the peer corpus is there. Without it the
+# tests that need it are skipped, except in CI (CI=true), where its absence
+# is one failure.
+need_peer_corpus() {
+    [ -d "$CL_PEER_CORPUS/cases" ] && return 0
+    [ "${CI:-}" = true ] && _tap_result 1 "peer corpus not found at $CL_PEER_CORPUS (required when CI=true)"
+    return 1
+}
+
+# skip_all REASON : ends a suite none of whose tests can run (after a
+# failure already reported, as a failure).
+skip_all() {
+    if [ "$_tap_failed" -ne 0 ]; then
+        done_testing
+        exit 1
+    fi
+    echo "1..0 # SKIP $1"
+    exit 0
+}
+
 # A fresh database on the scratch cluster; prints its DSN.
 new_db() {
     local name="t_$1_$$"

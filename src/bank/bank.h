@@ -3,7 +3,7 @@
  * it as JSON or CSV. No database here: `parse` and ingest both call this.
  *
  *   bank_registry *reg;  bank_registry_load(NULL, &reg, &err);
- *   bank_statement *st;  bank_parse_path(reg, "jan.pdf", NULL, NULL, &st, &err);
+ *   bank_statement *st;  bank_parse_doc(reg, doc, NULL, &st, &err);
  *   ... st->txns ...     bank_statement_free(st);
  *
  * All functions are safe to call from several threads on one registry. */
@@ -61,21 +61,12 @@ void bank_detect(const bank_registry *reg, const pdf_text *doc, bank_detection *
 /* Extract the statement of a loaded document. Without opts->profile_id the
  * profile is detected; when none matches, the generic profile is tried and a
  * warning added; "no statement recognized" when it finds nothing either.
- * Sets pages and issuer; file/sha256 are the caller's (see parse_path). */
+ * Sets pages and issuer; file/sha256 are the caller's (ingest/input.h loads). */
 int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_parse_opts *opts,
                    bank_statement **out, cl_err *err);
 
 /* Run one profile on a document (no detection, no fallback). */
 bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts);
-
-/* Load `path` (a PDF file, or a directory of page_*.txt files) and parse
- * it: sets file, sha256 (of the PDF, or of the page files in order) and
- * pages. pw may be NULL. */
-int bank_parse_path(const bank_registry *reg, const char *path, const pdf_passwords *pw,
-                    const bank_parse_opts *opts, bank_statement **out, cl_err *err);
-
-/* True when dir directly holds page_*.txt files. */
-bool bank_is_pages_dir(const char *dir);
 
 /* One JSON object on one line (the `parse --format json` form), with
  * trailing newline. */

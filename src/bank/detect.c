@@ -1,5 +1,5 @@
 /* detect.c - choosing the profile of a document, and the top-level parse
- * of a document or a path (PDF file or page_*.txt directory). */
+ * of a loaded document (ingest/input.h opens files of every kind). */
 #include "bank.h"
 #include "common/hash.h"
 #include "common/sbuf.h"
@@ -206,60 +206,4 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
         bank_statement_warn(s, "no bank profile matched: parsed with the generic profile");
     *out = s;
     return 0;
-}
-
-bool bank_is_pages_dir(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return false;
-    bool found = false;
-    struct dirent *e;
-    while (!found && (e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        found = util_starts_with(e->d_name, "page_") && len > 9 && !strcmp(e->d_name + len - 4, ".txt");
-    }
-    closedir(d);
-    return found;
-}
-
-/* SHA-256 of the page files in name order (the document's identity). */
-static void pages_sha256(const pdf_text *doc, char hex[CL_SHA256_HEX])
-{
-    char *text = doc_text(doc);
-    cl_sha256_buf(text, strlen(text), hex);
-    free(text);
-}
-
-int bank_parse_path(const bank_registry *reg, const char *path, const pdf_passwords *pw,
-                    const bank_parse_opts *opts, bank_statement **out, cl_err *err)
-{
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
-    pdf_text *doc = NULL;
-    char hex[CL_SHA256_HEX] = "";
-    if (S_ISDIR(sb.st_mode)) {
-        if (pdf_text_load_pages_dir(path, &doc, err))
-            return -1;
-        pages_sha256(doc, hex);
-    } else {
-        if (cl_sha256_file(path, hex, err) || pdf_text_load(path, pw, &doc, err))
-            return -1;
-    }
-    if (doc->n_pages == 0 || !doc->pages) {
-        pdf_text_free(doc);
-        return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (no pages)", path);
-    }
-    bank_statement *s = NULL;
-    int rc = bank_parse_doc(reg, doc, opts, &s, err);
-    if (rc == 0) {
-        s->file = xstrdup(path);
-        memcpy(s->sha256, hex, sizeof s->sha256);
-        if (doc->repaired)
-            bank_statement_warn(s, "the PDF was damaged and has been repaired: check the result");
-        *out = s;
-    }
-    pdf_text_free(doc);
-    return rc;
 }

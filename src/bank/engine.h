@@ -80,7 +80,9 @@ typedef struct engine {
     sbuf wrap;                  /* two lines read as one (amount_on_next_line) */
     int skip_page, skip_line;   /* a line already read with the one above it */
     bool split;                 /* reading one half of a two-up page */
-    char detail[160];           /* trace detail of the current line */
+    char detail[160];           /* trace detail of the current line (text only) */
+    bool sign_line;             /* the current line carries a CR/DR marker under
+                                   the pending transaction's amount */
 } engine;
 
 /* parse.c: one reading of the document with p as it stands (bank_extract,

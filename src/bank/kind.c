@@ -31,7 +31,7 @@ bank_kind bank_kind_parse(const char *s)
     return BANK_KIND_UNSET;
 }
 
-/* Section names of the profiles (banks/*.profile) by the kind they hold. */
+/* Section names of the profiles (banks/NAME.profile) by the kind they hold. */
 static const struct {
     const char *name;
     bank_kind kind;

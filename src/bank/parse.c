@@ -318,6 +318,7 @@ static bank_line_kind follow_text(engine *e, const char *s, size_t n)
             cols_overlap(c0, c1, x->amount_col0, x->amount_col1, 4)) {
             if (x->mark == BANK_MARK_NONE)
                 x->mark = m;
+            e->sign_line = true;
             detail(e, "sign ", m == BANK_MARK_CR ? "CR" : "DR");
             while (w > b && s[w - 1] == ' ')
                 w--;
@@ -385,7 +386,7 @@ static bank_line_kind follow_text(engine *e, const char *s, size_t n)
 static bank_line_kind try_follow(engine *e, const char *s, size_t n)
 {
     bank_line_kind k = follow_text(e, s, n);
-    return k == BANK_LINE_NONE && strstr(e->detail, "sign ") ? BANK_LINE_SIGN : k;
+    return k == BANK_LINE_NONE && e->sign_line ? BANK_LINE_SIGN : k;
 }
 
 static bool sections_line(engine *e, const char *s, size_t n)
@@ -493,6 +494,7 @@ static void process_text(engine *e, int page, int li, const char *s)
 {
     size_t n = strlen(s);
     e->detail[0] = '\0';
+    e->sign_line = false;
     if (page == e->skip_page && li == e->skip_line) {
         trace(e, page, li, s, BANK_LINE_CONTINUATION);
         return;

@@ -1,5 +1,6 @@
 /* registry.c - built-in and user bank profiles. */
 #include "registry.h"
+#include "common/env.h"
 #include "common/embedded.h"
 #include "common/sbuf.h"
 #include "common/util.h"
@@ -14,8 +15,8 @@ extern const cl_embedded_file bank_embedded_profiles[];
 char *bank_user_profile_dir(void)
 {
     char buf[4096];
-    const char *x = getenv("XDG_CONFIG_HOME");
-    const char *h = getenv("HOME");
+    const char *x = cl_env_get(CL_ENV_XDG_CONFIG_HOME);
+    const char *h = cl_env_get(CL_ENV_USER_HOME);
     if (x && *x)
         snprintf(buf, sizeof buf, "%s/cardledger/banks", x);
     else if (h && *h)

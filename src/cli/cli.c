@@ -2,9 +2,12 @@
 #include "cli.h"
 #include "common/err.h"
 #include "common/log.h"
+#include "common/sbuf.h"
+#include "ingest/input.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,9 +55,40 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
     return CL_EXIT_USAGE;
 }
 
+/* "usage: cardledger NAME [-f FMT] [--db DSN] ... POSITIONAL", wrapped. */
+static void print_usage(const cli_command *cmd)
+{
+    if (cmd->usage) {
+        printf("usage: cardledger %s\n", cmd->usage);
+        return;
+    }
+    sbuf b = {0};
+    sbuf_printf(&b, "usage: cardledger %s", cmd->name);
+    size_t line_start = 0, indent = b.len;
+    for (int i = 0; i < count_opts(cmd->opts); i++) {
+        const cli_opt *o = &cmd->opts[i];
+        char word[96];
+        if (o->short_name)
+            snprintf(word, sizeof word, "[-%c%s%s]", o->short_name, o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(word, sizeof word, "[--%s%s%s]", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        if (b.len - line_start + 1 + strlen(word) > 78) {
+            sbuf_putc(&b, '\n');
+            line_start = b.len;
+            sbuf_printf(&b, "%*s", (int)indent, "");
+        }
+        sbuf_printf(&b, " %s", word);
+    }
+    if (cmd->positional)
+        sbuf_printf(&b, " %s", cmd->positional);
+    printf("%s\n", sbuf_str(&b));
+    sbuf_free(&b);
+}
+
 void cli_print_help(const cli_command *cmd)
 {
-    printf("usage: cardledger %s\n\n%s\n", cmd->usage, cmd->summary);
+    print_usage(cmd);
+    printf("\n%s\n", cmd->summary);
     int total = count_opts(cmd->opts) + count_opts(common_opts);
     printf("\noptions:\n");
     for (int i = 0; i < total; i++) {
@@ -110,6 +144,8 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out)
             const char *bad = argv[optind - 1];
             if (c == ':')
                 cli_usage_error(cmd, "option %s needs a value", bad);
+            else if (cmd->unknown_option_hint)
+                cli_usage_error(cmd, "unknown option %s. HINT: %s", bad, cmd->unknown_option_hint);
             else
                 cli_usage_error(cmd, "unknown option %s", bad);
             return -1;
@@ -122,6 +158,10 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out)
             return -1;
         out->values[idx] = optarg ? optarg : "";
         out->counts[idx]++;
+        if (optarg && out->ngiven < CLI_MAX_VALUES) {
+            out->given[out->ngiven] = optarg;
+            out->given_opt[out->ngiven++] = idx;
+        }
     }
     out->pos = argv + optind;
     out->npos = argc - optind;
@@ -162,6 +202,15 @@ bool cli_flag(const cli_command *cmd, const cli_args *a, const char *name)
     return i >= 0 && a->counts[i] > 0;
 }
 
+int cli_get_all(const cli_command *cmd, const cli_args *a, const char *name, const char **out, int max)
+{
+    int i = find_opt(cmd, name), n = 0;
+    for (int k = 0; i >= 0 && k < a->ngiven && n < max; k++)
+        if (a->given_opt[k] == i)
+            out[n++] = a->given[k];
+    return n;
+}
+
 bool cli_get_int(const cli_command *cmd, const cli_args *a, const char *name,
                  long def, long min, long max, long *out)
 {
@@ -178,6 +227,58 @@ bool cli_get_int(const cli_command *cmd, const cli_args *a, const char *name,
         return false;
     }
     *out = n;
+    return true;
+}
+
+bool cli_get_choice(const cli_command *cmd, const cli_args *a, const char *name,
+                    const char *const *choices, int def, int *out)
+{
+    const char *v = cli_get(cmd, a, name);
+    *out = def;
+    if (!v)
+        return true;
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(v, choices[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    sbuf b = {0};
+    for (int i = 0; choices[i]; i++)
+        sbuf_printf(&b, "%s%s", i == 0 ? "" : choices[i + 1] ? ", " : " or ", choices[i]);
+    cli_usage_error(cmd, "--%s must be %s, not '%s'", name, sbuf_str(&b), v);
+    sbuf_free(&b);
+    return false;
+}
+
+bool cli_get_number(const cli_command *cmd, const cli_args *a, const char *name, double def,
+                    double max, const char *unit, double *out)
+{
+    const char *v = cli_get(cmd, a, name);
+    if (!v) {
+        *out = def;
+        return true;
+    }
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (errno || end == v || *end || !isfinite(d) || d < 0 || d > max) {
+        cli_usage_error(cmd, "--%s must be a number of %s from 0 to %g, not '%s'", name, unit, max, v);
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
+bool cli_get_caps(const cli_command *cmd, const cli_args *a, ingest_caps *caps)
+{
+    double mb, s;
+    long pages;
+    if (!cli_get_number(cmd, a, "memory-limit", INGEST_DEFAULT_MEMORY_MB, 1 << 20, "megabytes", &mb) ||
+        !cli_get_int(cmd, a, "max-pages", PDF_DEFAULT_MAX_PAGES, 1, 1000000, &pages) ||
+        !cli_get_number(cmd, a, "file-timeout", INGEST_DEFAULT_TIMEOUT_S, 86400, "seconds", &s))
+        return false;
+    *caps = (ingest_caps){.memory_limit = (size_t)(mb * 1048576.0), .max_pages = (int)pages,
+                          .time_limit_s = s};
     return true;
 }
 

@@ -157,6 +157,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 }
 
 const cli_command cli_cmd_db = {
+    .unknown_option_hint = "psql's own options go after '--': cardledger db psql -- -c 'SELECT 1'",
     .name = "db",
     .summary = "start, stop and inspect the database; open psql on it",
     .usage = "db start | stop | status | psql [-- PSQL-ARGS...] [options]",

@@ -1,5 +1,6 @@
 /* cmd_doctor.c - `cardledger doctor`: dependencies, database, schema, disk space. */
 #include "cli.h"
+#include "common/env.h"
 #include "common/err.h"
 #include "db/db.h"
 
@@ -13,7 +14,7 @@
 #include <unistd.h>
 
 static const cli_opt opts[] = {
-    {"db", 0, "DSN", "database to use (else $CARDLEDGER_DB, $DATABASE_URL, embedded)"},
+    CLI_OPT_DB,
     CLI_OPT_END,
 };
 
@@ -78,7 +79,7 @@ static void check_psql(report *r, const db_embedded_info *info)
         row(r, "psql client", ST_OK, 1, "%s", p);
         return;
     }
-    const char *path = getenv("PATH");
+    const char *path = cl_env_get(CL_ENV_PATH);
     char dirs[4096];
     snprintf(dirs, sizeof dirs, "%s", path ? path : "/usr/bin:/bin");
     for (char *save, *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save)) {

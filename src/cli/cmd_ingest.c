@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "common/err.h"
 #include "ingest/ingest.h"
+#include "ingest/input.h"
 
 #include <errno.h>
 #include <math.h>
@@ -14,17 +15,18 @@ static const cli_opt opts[] = {
     {"jobs", 'j', "N", "worker processes (default: the number of cores)"},
     {"retry-failed", 0, NULL, "try files that failed in earlier runs again"},
     {"dry-run", 0, NULL, "find and hash the files, say which are new; write nothing"},
-    {"password-file", 0, "F", "passwords for protected PDFs, one per line (mode 0600)"},
+    CLI_OPT_PASSWORD_FILE,
     {"no-progress", 0, NULL, "no progress bar (there is none when stderr is not a terminal)"},
-    {"file-timeout", 0, "S", "give up on a file after S seconds (default 60; 0: never)"},
-    {"memory-limit", 0, "MB", "memory a worker may use for one PDF (default 512; 0: no cap)"},
+    CLI_OPTS_CAPS,
     CLI_OPT_END,
 };
 
 static const char description[] =
-    "Finds the PDFs under each PATH (recursively; symbolic links are followed,\n"
-    "each folder once; hidden files and files not named *.pdf are skipped and\n"
-    "counted), records each by its SHA-256 and stores every statement in the\n"
+    "Finds the PDFs and page_*.txt folders under each PATH (recursively, in name\n"
+    "order; symbolic links are followed, each folder once, 32 levels deep at most;\n"
+    "hidden files and files not named *.pdf are skipped and counted; a PATH with\n"
+    "none gets a warning), records each by its SHA-256 and its absolute path\n"
+    "(bytes that are not UTF-8 escaped as \\xHH) and stores every statement in the\n"
     "database: its page text, its transactions as printed (raw tier) and its\n"
     "transactions with merchant and category (analytics tier). A file whose\n"
     "content is already known is not read again; a second file holding an\n"
@@ -44,13 +46,17 @@ static const char description[] =
     "(spend by month x card x category and month x merchant), so they are\n"
     "exact at every moment.\n"
     "\n"
-    "On a terminal a progress bar shows files, transactions, rate and ETA;\n"
-    "each file is logged (file, sha256, profile, pages, transactions, ms,\n"
-    "outcome) and a summary table ends the run on stdout.\n"
+    "Each file is logged (event ingest_file: file, sha256, profile, pages,\n"
+    "transactions, ms, outcome); on a terminal a progress bar shows files,\n"
+    "transactions, rate and ETA instead, and those events are debug-level. A\n"
+    "summary table ends the run on stdout, naming up to 10 failed files with\n"
+    "their reasons. --dry-run lists every file in order (new, known, or copy:\n"
+    "the same content as an earlier file) and counts them as the run would.\n"
     "\n"
-    "Exit codes: 0 every file done, 1 some files failed (or failed before and\n"
-    "were not retried) or the run was interrupted, 2 usage error, 3 database\n"
-    "unavailable, 4 schema problem.\n"
+    "Exit codes: 0 every file done (a statement that does not reconcile is\n"
+    "stored and counted, not a failure: see 'cardledger status'), 1 some files\n"
+    "failed (or failed before and were not retried) or the run was interrupted,\n"
+    "2 usage error, 3 database unavailable, 4 schema problem.\n"
     "\n"
     "Examples:\n"
     "  cardledger ingest ~/statements\n"
@@ -58,36 +64,20 @@ static const char description[] =
     "  cardledger ingest --retry-failed --file-timeout 120 ~/statements\n"
     "  cardledger ingest --dry-run ~/Downloads\n";
 
-/* A decimal option value in [0, max] (absent: def). */
-static bool get_number(const cli_command *cmd, const cli_args *a, const char *name, double def,
-                       double max, const char *unit, double *out)
-{
-    const char *v = cli_get(cmd, a, name);
-    if (!v) {
-        *out = def;
-        return true;
-    }
-    char *end;
-    errno = 0;
-    double d = strtod(v, &end);
-    if (errno || end == v || *end || !isfinite(d) || d < 0 || d > max) {
-        cli_usage_error(cmd, "--%s must be a number of %s from 0 to %g, not '%s'", name, unit, max, v);
-        return false;
-    }
-    *out = d;
-    return true;
-}
-
 static int run(const cli_command *cmd, const cli_args *a)
 {
+    long jobs = 0;
+    const char *j = cli_get(cmd, a, "jobs");
+    /* `-j /some/path` took the path as its value: say what -j wants. */
+    if (j && (*j < '0' || *j > '9'))
+        return cli_usage_error(cmd, "-j/--jobs needs a number of workers, not '%s'", j);
+    ingest_caps caps;
+    if (!cli_get_int(cmd, a, "jobs", 0, 1, 256, &jobs) || !cli_get_caps(cmd, a, &caps))
+        return CL_EXIT_USAGE;
     if (a->npos == 0)
         return cli_usage_error(cmd, "no PATH given");
-    long jobs;
-    double timeout, mem_mb;
-    if (!cli_get_int(cmd, a, "jobs", 0, 1, 256, &jobs) ||
-        !get_number(cmd, a, "file-timeout", 60, 86400, "seconds", &timeout) ||
-        !get_number(cmd, a, "memory-limit", 512, 1 << 20, "megabytes", &mem_mb))
-        return CL_EXIT_USAGE;
+    /* Workers inherit the caps (page bound, time limit) when forked. */
+    ingest_caps_apply(&caps);
     ingest_opts o = {
         .dsn = cli_get(cmd, a, "db"),
         .no_migrate = cli_flag(cmd, a, "no-migrate"),
@@ -98,8 +88,8 @@ static int run(const cli_command *cmd, const cli_args *a)
         .dry_run = cli_flag(cmd, a, "dry-run"),
         .progress = !cli_flag(cmd, a, "no-progress") && isatty(STDERR_FILENO),
         .password_file = cli_get(cmd, a, "password-file"),
-        .file_timeout_s = timeout,
-        .worker_mem_limit = (size_t)(mem_mb * 1048576.0),
+        .file_timeout_s = caps.time_limit_s,
+        .worker_mem_limit = caps.memory_limit,
     };
     ingest_summary s;
     int code = ingest_run(&o, &s);
@@ -112,7 +102,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 const cli_command cli_cmd_ingest = {
     .name = "ingest",
     .summary = "load statement PDFs into the database (parallel, resumable)",
-    .usage = "ingest [options] PATH...",
+    .positional = "PATH...",
     .description = description,
     .opts = opts,
     .run = run,

@@ -5,18 +5,20 @@
 #include "common/err.h"
 #include "common/log.h"
 #include "common/util.h"
+#include "ingest/walk.h"
 #include "pdf/pdf.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const cli_opt opts[] = {
-    {"password-file", 0, "FILE", "passwords to try on encrypted PDFs, one per line (mode 600)"},
+    CLI_OPT_PASSWORD_FILE,
     {"words", 0, NULL, "print the words with their positions (tab-separated) instead of the text"},
     {"metadata", 0, NULL, "print the PDF metadata (producer, creator, title, author) before the text"},
     {"quiet", 'q', NULL, "extract but print nothing (errors still go to stderr)"},
     {"timing", 0, NULL, "print files, pages and milliseconds per page on stderr at the end"},
-    {"memory-limit", 0, "MB", "fail a PDF that needs more memory than this (default: no limit)"},
+    CLI_OPTS_CAPS,
     CLI_OPT_END,
 };
 
@@ -59,8 +61,8 @@ static int run(const cli_command *cmd, const cli_args *a)
 {
     if (a->npos == 0)
         return cli_usage_error(cmd, "give at least one PDF file");
-    long mb;
-    if (!cli_get_int(cmd, a, "memory-limit", 0, 0, 1 << 20, &mb))
+    ingest_caps caps;
+    if (!cli_get_caps(cmd, a, &caps))
         return CL_EXIT_USAGE;
     bool quiet = cli_flag(cmd, a, "quiet"), words = cli_flag(cmd, a, "words");
     bool metadata = cli_flag(cmd, a, "metadata"), timing = cli_flag(cmd, a, "timing");
@@ -71,29 +73,35 @@ static int run(const cli_command *cmd, const cli_args *a)
         fprintf(stderr, "cardledger layout: %s\n", err.msg);
         return cl_err_exit_code(&err);
     }
-    pdf_set_memory_limit((size_t)mb << 20);
+    ingest_caps_apply(&caps);
     static char obuf[1 << 16];
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 
-    int failed = 0;
+    int failed = 0, files = 0;
     long pages = 0;
     double start = util_now_ms();
-    for (int i = 0; i < a->npos; i++) {
-        const char *path = a->pos[i];
-        pdf_text *t;
-        if (pdf_text_load(path, &pw, &t, &err) != 0) {
+    /* "==> FILE <==" when more than one file may be printed. */
+    struct stat st0;
+    bool headers = a->npos > 1 || (stat(a->pos[0], &st0) == 0 && S_ISDIR(st0.st_mode));
+    ingest_walk *w = ingest_walk_new(a->pos, a->npos);
+    const ingest_walk_item *it;
+    while ((it = ingest_walk_next(w))) {
+        ingest_loaded l;
+        files++;
+        if (it->error || ingest_input_load(it->path, it->shown, it->kind, &pw, &l, &err) != 0) {
             fflush(stdout);
-            fprintf(stderr, "cardledger layout: %s\n", err.msg);
+            fprintf(stderr, "cardledger layout: %s\n", it->error ? it->error : err.msg);
             failed++;
             continue;
         }
+        const pdf_text *t = l.doc;
         if (t->repaired)
-            log_warn("pdf_repaired", LOG_S("file", path),
+            log_warn("pdf_repaired", LOG_S("file", it->shown),
                      LOG_S("detail", "the file was damaged and MuPDF repaired it; check the output"));
         pages += t->n_pages;
         if (!quiet) {
-            if (a->npos > 1)
-                printf("%s==> %s <==\n", i > 0 ? "\n" : "", path);
+            if (headers)
+                printf("%s==> %s <==\n", files > 1 ? "\n" : "", it->shown);
             if (metadata)
                 print_metadata(t, stdout);
             if (words)
@@ -101,14 +109,14 @@ static int run(const cli_command *cmd, const cli_args *a)
             else
                 print_text(t, stdout);
         }
-        pdf_text_free(t);
+        ingest_loaded_free(&l);
     }
+    ingest_walk_free(w);
     double ms = util_now_ms() - start;
     fflush(stdout);
     if (timing)
         fprintf(stderr, "layout: %d files, %ld pages, %d failed, %.1f ms, %.3f ms/page, %.3f ms/file\n",
-                a->npos, pages, failed, ms, pages ? ms / (double)pages : 0.0,
-                a->npos ? ms / a->npos : 0.0);
+                files, pages, failed, ms, pages ? ms / (double)pages : 0.0, files ? ms / files : 0.0);
     pdf_passwords_free(&pw);
     pdf_release_thread();
     return failed ? CL_EXIT_FAILED : CL_EXIT_OK;
@@ -117,13 +125,16 @@ static int run(const cli_command *cmd, const cli_args *a)
 const cli_command cli_cmd_layout = {
     .name = "layout",
     .summary = "print the layout text of PDF statements (what bank profiles match)",
-    .usage = "layout [options] FILE.pdf...",
+    .positional = "INPUT...",
     .description =
-        "Reads each PDF with MuPDF and prints its text the way bank profiles see it:\n"
+        "INPUT is a PDF, a page_*.txt folder or a directory searched for them (as\n"
+        "ingest and parse search it). Reads each PDF with MuPDF and prints its text the\n"
+        "way bank profiles see it:\n"
         "words on one baseline form a line, ordered left to right; words of a phrase\n"
         "are separated by one space, and columns by two or more spaces placed so that\n"
         "columns line up (much like `pdftotext -layout`). Pages are separated by a\n"
-        "form feed (\\f). With several files, each starts with a line \"==> FILE <==\".\n"
+        "form feed (\\f). With several files (or a directory), each starts with a line\n"
+        "\"==> FILE <==\".\n"
         "\n"
         "Encrypted PDFs are opened with the passwords of --password-file, else of the\n"
         "file named by $CARDLEDGER_PDF_PASSWORDS_FILE (one password per line; the file\n"

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const cli_opt opts[] = {
-    {"db", 0, "DSN", "database to use (else $CARDLEDGER_DB, $DATABASE_URL, embedded)"},
+    CLI_OPT_DB,
     CLI_OPT_END,
 };
 

@@ -5,102 +5,18 @@
 #include "common/err.h"
 #include "common/log.h"
 #include "common/util.h"
+#include "ingest/walk.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 static const cli_opt opts[] = {
-    {"format", 'f', "FMT", "output format: json (one object per statement per line, default) or csv"},
+    CLI_OPT_FORMAT("json (one object per statement per line, default) or csv"),
     {"profile", 'p', "ID", "use this bank profile instead of detecting it (see 'cardledger profiles')"},
-    {"password-file", 0, "F", "passwords to try on encrypted PDFs, one per line (else $CARDLEDGER_PDF_PASSWORDS_FILE)"},
+    CLI_OPT_PASSWORD_FILE,
+    CLI_OPTS_CAPS,
     CLI_OPT_END,
 };
-
-typedef struct targets {
-    char **v;
-    size_t n;
-} targets;
-
-static void add_target(targets *t, const char *path)
-{
-    t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
-    t->v[t->n++] = xstrdup(path);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool is_pdf_name(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcasecmp(name + n - 4, ".pdf") == 0;
-}
-
-/* Collect PDFs and page_*.txt directories under dir, in name order.
- * Symbolic links to directories are not followed (no loops). */
-static void walk(targets *t, const char *dir, int depth)
-{
-    if (bank_is_pages_dir(dir)) {
-        add_target(t, dir);
-        return;
-    }
-    DIR *d = opendir(dir);
-    if (!d || depth > 32) {
-        if (d)
-            closedir(d);
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        names = xrealloc(names, (n + 1) * sizeof *names);
-        names[n++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    if (n)
-        qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-        struct stat ls, sb;
-        if (lstat(path, &ls) == 0 && S_ISDIR(ls.st_mode))
-            walk(t, path, depth + 1);
-        else if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && is_pdf_name(names[i]))
-            add_target(t, path);
-        free(names[i]);
-    }
-    free(names);
-}
-
-/* Expand one INPUT; prints an error and returns -1 when it yields nothing. */
-static int expand(targets *t, const char *input)
-{
-    struct stat sb;
-    if (stat(input, &sb) != 0) {
-        fprintf(stderr, "cardledger parse: %s: %s\n", input, strerror(errno));
-        return -1;
-    }
-    if (!S_ISDIR(sb.st_mode)) {
-        add_target(t, input);
-        return 0;
-    }
-    size_t before = t->n;
-    walk(t, input, 0);
-    if (t->n == before) {
-        fprintf(stderr, "cardledger parse: %s: no PDF files or page_*.txt directories found\n", input);
-        return -1;
-    }
-    return 0;
-}
 
 /* A password file that cannot be read is reported with a warning and the
  * files are still parsed; encrypted PDFs then fail with "needs a password". */
@@ -114,15 +30,47 @@ static void load_passwords(const cli_command *cmd, const cli_args *a, pdf_passwo
     }
 }
 
+static bool parse_one(const bank_registry *reg, const ingest_walk_item *it, const pdf_passwords *pw,
+                      const bank_parse_opts *po, bool csv)
+{
+    cl_err err = {0};
+    ingest_loaded l;
+    bank_statement *s = NULL;
+    double t0 = util_now_ms();
+    if (ingest_input_load(it->path, it->shown, it->kind, pw, &l, &err) ||
+        bank_parse_doc(reg, l.doc, po, &s, &err)) {
+        fprintf(stderr, "cardledger parse: %s\n", err.msg);
+        if (l.doc)
+            ingest_loaded_free(&l);
+        return false;
+    }
+    s->file = xstrdup(it->shown);
+    memcpy(s->sha256, l.sha256, sizeof s->sha256);
+    if (l.doc->repaired)
+        bank_statement_warn(s, "the PDF was damaged and has been repaired: check the result");
+    ingest_loaded_free(&l);
+    if (csv)
+        bank_statement_write_csv(s, stdout);
+    else
+        bank_statement_write_json(s, stdout);
+    fflush(stdout);
+    log_debug("statement_parsed", LOG_S("file", s->file), LOG_S("issuer", s->issuer),
+              LOG_I("transactions", s->n_txns), LOG_B("reconciled", s->reconciled),
+              LOG_D("ms", util_now_ms() - t0));
+    for (size_t w = 0; csv && w < s->n_warnings; w++)
+        log_warn("statement_warning", LOG_S("file", s->file), LOG_S("warning", s->warnings[w]));
+    bank_statement_free(s);
+    return true;
+}
+
 static int run(const cli_command *cmd, const cli_args *a)
 {
-    const char *format = cli_get(cmd, a, "format");
-    bool csv = false;
-    if (format && strcmp(format, "json") != 0) {
-        if (strcmp(format, "csv") != 0)
-            return cli_usage_error(cmd, "--format must be json or csv, not '%s'", format);
-        csv = true;
-    }
+    static const char *const formats[] = {"json", "csv", NULL};
+    int format;
+    ingest_caps caps;
+    if (!cli_get_choice(cmd, a, "format", formats, 0, &format) || !cli_get_caps(cmd, a, &caps))
+        return CL_EXIT_USAGE;
+    bool csv = format == 1;
     if (a->npos == 0)
         return cli_usage_error(cmd, "missing INPUT (a PDF, a directory of PDFs, or a page_*.txt directory)");
 
@@ -142,38 +90,33 @@ static int run(const cli_command *cmd, const cli_args *a)
     }
     pdf_passwords pw = {0};
     load_passwords(cmd, a, &pw);
+    ingest_caps_apply(&caps);
 
-    int failed = 0;
-    targets t = {0};
-    for (int i = 0; i < a->npos; i++)
-        failed |= expand(&t, a->pos[i]) != 0;
-
+    bool failed = false, header = false;
     bank_parse_opts po = {.profile_id = profile};
-    if (csv && t.n)
-        bank_csv_write_header(stdout);
-    for (size_t i = 0; i < t.n; i++) {
-        bank_statement *s = NULL;
-        cl_err_clear(&err);
-        double t0 = util_now_ms();
-        if (bank_parse_path(reg, t.v[i], &pw, &po, &s, &err)) {
-            fprintf(stderr, "cardledger parse: %s\n", err.msg);
-            failed = 1;
-        } else {
-            if (csv)
-                bank_statement_write_csv(s, stdout);
-            else
-                bank_statement_write_json(s, stdout);
-            fflush(stdout);
-            log_debug("statement_parsed", LOG_S("file", s->file), LOG_S("issuer", s->issuer),
-                      LOG_I("transactions", s->n_txns), LOG_B("reconciled", s->reconciled),
-                      LOG_D("ms", util_now_ms() - t0));
-            for (size_t w = 0; csv && w < s->n_warnings; w++)
-                log_warn("statement_warning", LOG_S("file", s->file), LOG_S("warning", s->warnings[w]));
-            bank_statement_free(s);
+    ingest_walk *w = ingest_walk_new(a->pos, a->npos);
+    long *per_arg = xcalloc((size_t)a->npos, sizeof *per_arg);
+    const ingest_walk_item *it;
+    while ((it = ingest_walk_next(w))) {
+        per_arg[it->arg]++;
+        if (it->error) {
+            fprintf(stderr, "cardledger parse: %s\n", it->error);
+            failed = true;
+            continue;
         }
-        free(t.v[i]);
+        if (csv && !header) {
+            bank_csv_write_header(stdout);
+            header = true;
+        }
+        failed |= !parse_one(reg, it, &pw, &po, csv);
     }
-    free(t.v);
+    for (int k = 0; k < a->npos; k++)
+        if (!per_arg[k]) {
+            fprintf(stderr, "cardledger parse: %s: no %s found\n", a->pos[k], ingest_input_kinds_text());
+            failed = true;
+        }
+    free(per_arg);
+    ingest_walk_free(w);
     pdf_passwords_free(&pw);
     pdf_release_thread();
     bank_registry_free(reg);
@@ -183,11 +126,13 @@ static int run(const cli_command *cmd, const cli_args *a)
 const cli_command cli_cmd_parse = {
     .name = "parse",
     .summary = "extract statements (PDF or page_*.txt directory) to JSON or CSV; no database",
-    .usage = "parse [--format json|csv] [--profile ID] [--password-file F] INPUT...",
+    .usage = NULL,
     .description =
-        "INPUT is a PDF file, a directory (searched recursively for PDFs and for\n"
-        "directories of page_*.txt files), or a directory holding page_*.txt files,\n"
-        "read as one statement whose pages are those layout-text files in name order.\n"
+        "INPUT is a PDF file, a directory (searched as ingest searches it: recursively,\n"
+        "in name order, following symbolic links once, hidden entries skipped), or a\n"
+        "directory holding page_*.txt files, read as one statement whose pages are\n"
+        "those layout-text files in name order. File names are shown absolute, with\n"
+        "bytes that are not UTF-8 escaped as \\xHH (and a backslash as \\\\).\n"
         "\n"
         "The bank profile is detected from the statement text and PDF metadata; when\n"
         "none matches, the generic profile is tried (and says so in `warnings`).\n"
@@ -201,8 +146,9 @@ const cli_command cli_cmd_parse = {
         "\n"
         "A statement whose transactions do not add up to its printed balances is still\n"
         "printed, with \"reconciled\": false, the difference and a warning. A file that\n"
-        "fails prints one line on stderr naming it and the reason; the others are still\n"
-        "parsed, and the exit status is 1.\n"
+        "fails (including one over --memory-limit, --max-pages or --file-timeout, a\n"
+        "FIFO or a device) prints one line on stderr naming it and the reason; the\n"
+        "others are still parsed, and the exit status is 1.\n"
         "\n"
         "Passwords for encrypted PDFs come from --password-file or the file named by\n"
         "$CARDLEDGER_PDF_PASSWORDS_FILE, one per line, each tried in turn; a password\n"
@@ -213,6 +159,7 @@ const cli_command cli_cmd_parse = {
         "  cardledger parse --format csv ~/Documents/statements > all.csv\n"
         "  cardledger parse --profile generic unknown-bank.pdf\n"
         "  cardledger parse peer-corpus/cases/dbs/credit\n",
+    .positional = "INPUT...",
     .opts = opts,
     .run = run,
 };

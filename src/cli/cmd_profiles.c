@@ -2,6 +2,8 @@
  * `cardledger profile check ID FILE` (show what each line matched). */
 #include "bank/bank.h"
 #include "cli.h"
+#include "common/path.h"
+#include "ingest/input.h"
 #include "common/err.h"
 #include "common/util.h"
 
@@ -74,10 +76,18 @@ static void check_trace(void *ctx, int page, int line, const char *text, bank_li
 
 static int load_doc(const char *path, pdf_text **doc, cl_err *err)
 {
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return pdf_text_load_pages_dir(path, doc, err);
-    return pdf_text_load(path, NULL, doc, err);
+    /* The one loader, with the same caps as every command (defaults). */
+    ingest_caps caps = {.memory_limit = (size_t)INGEST_DEFAULT_MEMORY_MB << 20,
+                        .max_pages = PDF_DEFAULT_MAX_PAGES, .time_limit_s = INGEST_DEFAULT_TIMEOUT_S};
+    ingest_caps_apply(&caps);
+    char *shown = path_escape(path);
+    ingest_loaded l;
+    int rc = ingest_input_load(path, shown, NULL, NULL, &l, err);
+    free(shown);
+    if (rc)
+        return -1;
+    *doc = l.doc;               /* the caller frees it */
+    return 0;
 }
 
 /* ID is a registered profile id, or a path to a profile file to try. */

@@ -1,5 +1,6 @@
 /* main.c - cardledger entry point: global flags, then dispatch to a command. */
 #include "cli.h"
+#include "common/env.h"
 #include "common/err.h"
 #include "common/log.h"
 
@@ -13,7 +14,7 @@ static void print_overview(FILE *out)
             "Turns credit-card statement PDFs into a deduplicated transaction database\n"
             "in PostgreSQL, with reports and dashboards.\n\ncommands:\n");
     for (int i = 0; cli_commands[i]; i++)
-        fprintf(out, "  %-10s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+        fprintf(out, "  %-12s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
     fprintf(out,
             "\nglobal options:\n"
             "  --help, -h       this overview; 'cardledger help COMMAND' or 'COMMAND --help' for one command\n"
@@ -22,6 +23,56 @@ static void print_overview(FILE *out)
             "            3 database unavailable, 4 schema or migration problem\n"
             "\nThe database is --db DSN, else $CARDLEDGER_DB, else $DATABASE_URL, else the\n"
             "embedded cluster in $CARDLEDGER_HOME (default ~/.local/share/cardledger).\n");
+    cl_env_print_help(out);
+}
+
+/* Edit distance of two short words (commands), for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 31 || lb > 31)
+        return 99;
+    size_t row[32];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static int unknown_command(const char *name)
+{
+    const char *best = NULL;
+    size_t bd = 99;
+    for (int i = 0; cli_commands[i]; i++) {
+        const char *c = cli_commands[i]->name;
+        size_t d = distance(name, c);
+        /* a prefix ("ing") counts as close */
+        if (strncmp(c, name, strlen(name)) == 0 && strlen(name) >= 2)
+            d = 1;
+        if (d < bd) {
+            bd = d;
+            best = c;
+        }
+    }
+    if (best && bd <= 2)
+        fprintf(stderr, "cardledger: unknown command '%s'; did you mean '%s'? (see 'cardledger --help')\n",
+                name, best);
+    else
+        fprintf(stderr, "cardledger: unknown command '%s' (see 'cardledger --help')\n", name);
+    return CL_EXIT_USAGE;
 }
 
 /* Provided by the db layer: the newest migration built into the binary. */
@@ -48,18 +99,14 @@ int main(int argc, char **argv)
             return CL_EXIT_OK;
         }
         const cli_command *cmd = cli_find(argv[2]);
-        if (!cmd) {
-            fprintf(stderr, "cardledger: unknown command '%s' (see 'cardledger --help')\n", argv[2]);
-            return CL_EXIT_USAGE;
-        }
+        if (!cmd)
+            return unknown_command(argv[2]);
         cli_print_help(cmd);
         return CL_EXIT_OK;
     }
     const cli_command *cmd = cli_find(name);
-    if (!cmd) {
-        fprintf(stderr, "cardledger: unknown command '%s' (see 'cardledger --help')\n", name);
-        return CL_EXIT_USAGE;
-    }
+    if (!cmd)
+        return unknown_command(name);
     cli_args a;
     int rc = cli_parse(cmd, argc - 1, argv + 1, &a);
     if (rc)

@@ -52,7 +52,12 @@ char *cl_date_format(cl_date d, char out[11])
     }
     int y, m, day;
     cl_date_to_ymd(d, &y, &m, &day);
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m, day);
+    /* Always 10 characters for a real date; the compiler cannot know the
+     * ranges, so format into room enough and keep 10. */
+    char buf[32];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m, day);
+    memcpy(out, buf, 10);
+    out[10] = '\0';
     return out;
 }
 

@@ -32,7 +32,14 @@ int cl_err_prefix(cl_err *err, const char *fmt, ...)
     vsnprintf(prefix, sizeof prefix, fmt, ap);
     va_end(ap);
     memcpy(old, err->msg, sizeof old);
-    snprintf(err->msg, sizeof err->msg, "%s: %s", prefix, old);
+    /* "prefix: old", cut at the end when too long (as snprintf would, but
+     * without its truncation warning). */
+    size_t pl = strlen(prefix), room = sizeof err->msg - pl - 3;
+    size_t ol = strnlen(old, room);
+    memcpy(err->msg, prefix, pl);
+    memcpy(err->msg + pl, ": ", 2);
+    memcpy(err->msg + pl + 2, old, ol);
+    err->msg[pl + 2 + ol] = '\0';
     return -1;
 }
 

@@ -1,10 +1,12 @@
 /* hash.c - SHA-256 through the EVP interface. */
 #include "hash.h"
+#include "path.h"
 
 #include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void to_hex(const unsigned char *md, char hex[CL_SHA256_HEX])
 {
@@ -18,9 +20,15 @@ static void to_hex(const unsigned char *md, char hex[CL_SHA256_HEX])
 
 int cl_sha256_file(const char *path, char hex[CL_SHA256_HEX], cl_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct stat st;
+    int fd = path_open_regular(path, NULL, &st, err);
+    if (fd < 0)
+        return -1;
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
         return cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
+    }
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
     unsigned char buf[65536];

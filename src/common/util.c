@@ -1,11 +1,13 @@
 /* util.c - allocation, files, strings. */
 #include "util.h"
+#include "path.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static void oom(size_t n)
 {
@@ -49,9 +51,15 @@ char *xstrndup(const char *s, size_t n)
 
 int util_read_file(const char *path, char **out, size_t *len, cl_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct stat st;
+    int fd = path_open_regular(path, NULL, &st, err);
+    if (fd < 0)
+        return -1;
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
         return cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
+    }
     size_t cap = 65536, n = 0;
     char *buf = xmalloc(cap);
     for (;;) {
@@ -111,7 +119,7 @@ int util_utf8_decode(const char *s, unsigned *cp)
     int n = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
     if (n == 0)
         return 0;
-    unsigned c = n == 1 ? p[0] : p[0] & (0x7F >> n);
+    unsigned c = n == 1 ? p[0] : p[0] & (0x7Fu >> n);
     for (int k = 1; k < n; k++) {
         if ((p[k] & 0xC0) != 0x80)
             return 0;

@@ -18,7 +18,8 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
-/* Read a whole file; *out is NUL-terminated, *len excludes the NUL.
+/* Read a whole regular file (a FIFO or device is refused, see
+ * path_open_regular); *out is NUL-terminated, *len excludes the NUL.
  * Returns 0, or -1 with err set (message names the file). */
 int util_read_file(const char *path, char **out, size_t *len, cl_err *err);
 

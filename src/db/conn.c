@@ -1,28 +1,51 @@
 /* conn.c - choosing a database, connecting, statements, results, transactions. */
 #include "common/log.h"
+#include "common/env.h"
 #include "common/util.h"
 #include "db_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static const char *env_nonempty(const char *name)
+
+/* One line: white space runs (libpq's messages span lines) become one space. */
+static void one_line(const char *in, char *out, size_t outsz)
 {
-    const char *v = getenv(name);
-    return v && *v ? v : NULL;
+    char tmp[1024];
+    snprintf(tmp, sizeof tmp, "%s", in ? in : "");
+    util_collapse_space(tmp);
+    log_redact(tmp, out, outsz);
 }
 
 int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *err)
 {
     const char *dsn = cli_dsn && *cli_dsn ? cli_dsn : NULL;
     if (!dsn)
-        dsn = env_nonempty("CARDLEDGER_DB");
+        dsn = cl_env_get(CL_ENV_DB);
     if (!dsn)
-        dsn = env_nonempty("DATABASE_URL");
+        dsn = cl_env_get(CL_ENV_DATABASE_URL);
     /* libpq's own variables select a server too: use its defaults. */
-    if (!dsn && (env_nonempty("PGSERVICE") || env_nonempty("PGHOST") || env_nonempty("PGHOSTADDR")))
+    if (!dsn && (cl_env_get(CL_ENV_PGSERVICE) || cl_env_get(CL_ENV_PGHOST) || cl_env_get(CL_ENV_PGHOSTADDR)))
         dsn = "";
+    if (dsn && *dsn) {
+        /* Checked with libpq's own parser, so 'not a dsn' is told apart
+         * from a server that cannot be reached (the string is not shown:
+         * it may hold a password). */
+        char *why = NULL;
+        PQconninfoOption *opts = PQconninfoParse(dsn, &why);
+        if (!opts) {
+            char msg[512];
+            one_line(why ? why : "out of memory", msg, sizeof msg);
+            PQfreemem(why);
+            return cl_err_set(err, CL_E_USAGE, "the connection string of %s is invalid: %s",
+                              dsn == cli_dsn ? "--db" : dsn == cl_env_get(CL_ENV_DB) ? "$CARDLEDGER_DB"
+                                                                                              : "$DATABASE_URL",
+                              msg);
+        }
+        PQconninfoFree(opts);
+    }
     if (dsn) {
         *dsn_out = xstrdup(dsn);
         *embedded = false;
@@ -36,14 +59,6 @@ int db_resolve_dsn(const char *cli_dsn, char **dsn_out, bool *embedded, cl_err *
     return 0;
 }
 
-/* One line: white space runs (libpq's messages span lines) become one space. */
-static void one_line(const char *in, char *out, size_t outsz)
-{
-    char tmp[1024];
-    snprintf(tmp, sizeof tmp, "%s", in ? in : "");
-    util_collapse_space(tmp);
-    log_redact(tmp, out, outsz);
-}
 
 static char *describe_dsn(const char *dsn)
 {
@@ -188,7 +203,22 @@ void db_close(db_conn *c)
     PQfinish(c->pg);
     free(c->dsn_redacted);
     sbuf_free(&c->copybuf);
+    db_stmt_cache_free(c->stmts);
+    free(c->prepared);
     free(c);
+}
+
+void db_conn_abandon(db_conn *c)
+{
+    if (!c)
+        return;
+    /* Closing the socket first makes PQfinish's goodbye message fail
+     * locally instead of ending the parent's session. */
+    int fd = PQsocket(c->pg);
+    if (fd >= 0)
+        close(fd);
+    c->in_copy = false;
+    db_close(c);
 }
 
 const char *db_conn_dsn_redacted(const db_conn *c) { return c->dsn_redacted; }
@@ -197,11 +227,14 @@ int db_backend_pid(const db_conn *c) { return PQbackendPID(c->pg); }
 int db_server_version(const db_conn *c) { return PQserverVersion(c->pg); }
 int db_client_version(void) { return PQlibVersion(); }
 const char *db_last_sqlstate(const db_conn *c) { return c->sqlstate; }
+bool db_conn_broken(const db_conn *c) { return PQstatus(c->pg) != CONNECTION_OK; }
 
 static PGresult *run(db_conn *c, const char *sql, int nparams, const char *const *params)
 {
     if (nparams == 0)
         return PQexec(c->pg, sql);
+    if (c->prepare)
+        return db_run_prepared(c, sql, nparams, params);
     return PQexecParams(c->pg, sql, nparams, NULL, params, NULL, NULL, 0);
 }
 
@@ -212,39 +245,124 @@ static int check_busy(db_conn *c, cl_err *err)
     return 0;
 }
 
-long db_exec(db_conn *c, const char *sql, int nparams, const char *const *params, cl_err *err)
+/* The one check of a statement's result: res, or NULL with err set (and
+ * the SQLSTATE kept) when the statement failed. */
+static PGresult *checked(db_conn *c, PGresult *res, const char *sql, cl_err *err)
 {
-    if (check_busy(c, err) < 0)
-        return -1;
-    PGresult *res = run(c, sql, nparams, params);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
         db_fail(c, res, CL_E_FAILED, sql, err);
         PQclear(res);
-        return -1;
+        return NULL;
     }
     c->sqlstate[0] = '\0';
+    return res;
+}
+
+/* Rows a checked result affected (or -1 for NULL); clears it. */
+static long affected(PGresult *res)
+{
+    if (!res)
+        return -1;
     const char *n = PQcmdTuples(res);
     long rows = *n ? strtol(n, NULL, 10) : 0;
     PQclear(res);
     return rows;
 }
 
+static db_result *wrap(PGresult *res)
+{
+    if (!res)
+        return NULL;
+    db_result *r = xmalloc(sizeof *r);
+    r->res = res;
+    return r;
+}
+
+/* The first column of the first row as a malloc'd string (or NULL); frees r. */
+static int first_value(db_result *r, char **out)
+{
+    *out = NULL;
+    if (!r)
+        return -1;
+    const char *v = db_nrows(r) > 0 && db_ncols(r) > 0 ? db_value(r, 0, 0) : NULL;
+    if (v)
+        *out = xstrdup(v);
+    db_result_free(r);
+    return 0;
+}
+
+long db_exec(db_conn *c, const char *sql, int nparams, const char *const *params, cl_err *err)
+{
+    if (check_busy(c, err) < 0)
+        return -1;
+    return affected(checked(c, run(c, sql, nparams, params), sql, err));
+}
+
 db_result *db_query(db_conn *c, const char *sql, int nparams, const char *const *params, cl_err *err)
 {
     if (check_busy(c, err) < 0)
         return NULL;
-    PGresult *res = run(c, sql, nparams, params);
-    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-        db_fail(c, res, CL_E_FAILED, sql, err);
-        PQclear(res);
-        return NULL;
+    return wrap(checked(c, run(c, sql, nparams, params), sql, err));
+}
+
+/* ---- prepared statements ----------------------------------------------------- */
+
+/* Prepares p on this connection the first time; its name is its place in
+ * the connection's list. */
+static int prepared_name(db_conn *c, const db_prepared *p, char name[24], cl_err *err)
+{
+    int i = 0;
+    while (i < c->n_prepared && c->prepared[i] != p)
+        i++;
+    snprintf(name, 24, "cl_p%d", i);
+    if (i < c->n_prepared)
+        return 0;
+    PGresult *res = checked(c, PQprepare(c->pg, name, p->sql, p->nparams, NULL), p->sql, err);
+    if (!res)
+        return -1;
+    PQclear(res);
+    if (c->n_prepared == c->cap_prepared) {
+        c->cap_prepared = c->cap_prepared ? c->cap_prepared * 2 : 8;
+        c->prepared = xrealloc(c->prepared, (size_t)c->cap_prepared * sizeof *c->prepared);
     }
-    c->sqlstate[0] = '\0';
-    db_result *r = xmalloc(sizeof *r);
-    r->res = res;
-    return r;
+    c->prepared[c->n_prepared++] = p;
+    return 0;
+}
+
+static PGresult *run_prepared(db_conn *c, const db_prepared *p, const char *const *params, cl_err *err)
+{
+    char name[24];
+    if (check_busy(c, err) < 0 || prepared_name(c, p, name, err) < 0)
+        return NULL;
+    return checked(c, PQexecPrepared(c->pg, name, p->nparams, params, NULL, NULL, 0), p->sql, err);
+}
+
+db_result *db_prep_query(db_conn *c, const db_prepared *p, const char *const *params, cl_err *err)
+{
+    return wrap(run_prepared(c, p, params, err));
+}
+
+long db_prep_exec(db_conn *c, const db_prepared *p, const char *const *params, cl_err *err)
+{
+    return affected(run_prepared(c, p, params, err));
+}
+
+int db_prep_value(db_conn *c, const db_prepared *p, const char *const *params, char **out,
+                  cl_err *err)
+{
+    return first_value(db_prep_query(c, p, params, err), out);
+}
+
+const char *db_param_ll(long long v, char out[24])
+{
+    snprintf(out, 24, "%lld", v);
+    return out;
+}
+
+const char *db_param_date(cl_date d, char out[11])
+{
+    return d == CL_DATE_NONE ? NULL : cl_date_format(d, out);
 }
 
 int db_nrows(const db_result *r) { return PQntuples(r->res); }
@@ -274,15 +392,7 @@ void db_result_free(db_result *r)
 int db_query_value(db_conn *c, const char *sql, int nparams, const char *const *params,
                    char **out, cl_err *err)
 {
-    *out = NULL;
-    db_result *r = db_query(c, sql, nparams, params, err);
-    if (!r)
-        return -1;
-    const char *v = db_nrows(r) > 0 && db_ncols(r) > 0 ? db_value(r, 0, 0) : NULL;
-    if (v)
-        *out = xstrdup(v);
-    db_result_free(r);
-    return 0;
+    return first_value(db_query(c, sql, nparams, params, err), out);
 }
 
 int db_begin(db_conn *c, cl_err *err)
@@ -302,4 +412,19 @@ void db_rollback(db_conn *c)
     if (PQtransactionStatus(c->pg) == PQTRANS_IDLE || PQstatus(c->pg) != CONNECTION_OK)
         return;
     PQclear(PQexec(c->pg, "ROLLBACK"));
+}
+
+char *db_password_secret(db_conn *c, const char *role, const char *password, cl_err *err)
+{
+    char *enc = PQencryptPasswordConn(c->pg, password, role, NULL);
+    if (!enc) {
+        cl_err_set(err, CL_E_FAILED, "could not encrypt the password for role %s: %s", role,
+                   PQerrorMessage(c->pg));
+        return NULL;
+    }
+    char *out = strdup(enc);
+    PQfreemem(enc);
+    if (!out)
+        cl_err_set(err, CL_E_NOMEM, "out of memory");
+    return out;
 }

@@ -14,6 +14,7 @@
  * /var/lib/cardledger/clusters/ instead: no permissions of the user's home
  * are changed. */
 #include "common/log.h"
+#include "common/env.h"
 #include "common/sbuf.h"
 #include "common/util.h"
 #include "db_internal.h"
@@ -57,7 +58,7 @@ static int get_account(account *a, cl_err *err)
         a->gid = getegid();
         return 0;
     }
-    const char *name = getenv("CARDLEDGER_PG_USER");
+    const char *name = cl_env_get(CL_ENV_PG_USER);
     if (!name || !*name)
         name = "postgres";
     struct passwd *pw = getpwnam(name);
@@ -76,9 +77,9 @@ static int get_account(account *a, cl_err *err)
 
 int db_home_dir(char *out, size_t outsz, cl_err *err)
 {
-    const char *home = getenv("CARDLEDGER_HOME");
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *h = getenv("HOME");
+    const char *home = cl_env_get(CL_ENV_HOME);
+    const char *xdg = cl_env_get(CL_ENV_XDG_DATA_HOME);
+    const char *h = cl_env_get(CL_ENV_USER_HOME);
     int n;
     if (home && *home)
         n = snprintf(out, outsz, "%s", home);
@@ -143,7 +144,7 @@ static int data_major_version(const char *data_dir)
  * cluster, else the highest /usr/lib/postgresql/N/bin. */
 static int find_bindir(const char *data_dir, char *out, size_t outsz, cl_err *err)
 {
-    const char *env = getenv("CARDLEDGER_PG_BINDIR");
+    const char *env = cl_env_get(CL_ENV_PG_BINDIR);
     if (env && *env) {
         if (!has_server(env))
             return cl_err_set(err, CL_E_DB,

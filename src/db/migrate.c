@@ -8,6 +8,7 @@
  * still pending, so any number of concurrent migrators apply each
  * migration exactly once and all succeed. */
 #include "common/embedded.h"
+#include "common/env.h"
 #include "common/hash.h"
 #include "common/log.h"
 #include "common/util.h"
@@ -146,7 +147,7 @@ static int load_dir(mig_set *s, const char *dir, cl_err *err)
 static int load_migrations(mig_set *s, cl_err *err)
 {
     memset(s, 0, sizeof *s);
-    const char *dir = getenv("CARDLEDGER_MIGRATIONS_DIR");
+    const char *dir = cl_env_get(CL_ENV_MIGRATIONS_DIR);
     int rc = 0;
     if (dir && *dir)
         rc = load_dir(s, dir, err);

@@ -1,5 +1,6 @@
 /* schema_version.c - the newest migration built into this binary. */
 #include "common/embedded.h"
+#include "db.h"
 
 #include <stdlib.h>
 

@@ -33,6 +33,8 @@ typedef struct ingest_opts {
     size_t worker_mem_limit;    /* bytes MuPDF may use per document; 0: none */
 } ingest_opts;
 
+#define INGEST_SUMMARY_FAILURES 10
+
 typedef struct ingest_summary {
     bool dry_run;
     int workers;
@@ -51,6 +53,10 @@ typedef struct ingest_summary {
     long long txns_inserted;
     long long txns_present;     /* fingerprint already stored */
     long unreconciled;          /* statements stored by this run that do not reconcile */
+    long files_copies;          /* --dry-run: same content as an earlier file of the run */
+    /* The first failed files of this run, for the summary ('status' has all). */
+    struct { char file[512], reason[512]; } failures[INGEST_SUMMARY_FAILURES];
+    int n_failures;
     double elapsed_ms;
     bool aborted;
     char abort_reason[512];

@@ -289,7 +289,7 @@ static int cmp_identity(const void *a, const void *b)
 
 static int cmp_rows(const void *a, const void *b)
 {
-    const db_txn_row *x = a, *y = b;
+    const ingest_txn_row *x = a, *y = b;
     if (x->posting_date != y->posting_date)
         return x->posting_date < y->posting_date ? -1 : 1;
     return strcmp(x->fingerprint, y->fingerprint);
@@ -320,7 +320,7 @@ void ingest_rows_build(const bank_statement *st, ingest_rows *out)
     keyed *k = xcalloc(n, sizeof *k);
     for (size_t i = 0; i < n; i++) {
         const bank_txn *t = &st->txns[i];
-        db_txn_row *r = &out->rows[i];
+        ingest_txn_row *r = &out->rows[i];
         r->txn = t;
         r->seq = (int)i + 1;
         r->posting_date = t->posted_date != CL_DATE_NONE ? t->posted_date : t->date;

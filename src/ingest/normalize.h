@@ -5,7 +5,7 @@
 #define CL_INGEST_NORMALIZE_H
 
 #include "bank/statement.h"
-#include "db/store.h"
+#include "store.h"
 
 #include <stddef.h>
 
@@ -32,7 +32,7 @@ void ingest_fingerprint_text(const char *description, char *out, size_t outsz);
  * period start -> the first transaction date (or the period end). */
 void ingest_complete_statement(bank_statement *st);
 
-/* The rows of a statement ready for db_store_statement(): each with its
+/* The rows of a statement ready for ingest_store_statement(): each with its
  * posting date, merchant and fingerprint
  *   sha256(issuer, card last 4, posting date, amount, normalized
  *          description, occurrence number among identical rows)
@@ -40,7 +40,7 @@ void ingest_complete_statement(bank_statement *st);
  * statement read again yields the same fingerprints. Sorted by posting
  * date, then fingerprint. */
 typedef struct ingest_rows {
-    db_txn_row *rows;
+    ingest_txn_row *rows;
     size_t n;
     char (*merchants)[INGEST_MERCHANT_MAX];   /* storage behind rows[i].merchant */
     cl_date min_posting, max_posting;         /* CL_DATE_NONE when n == 0 */

@@ -62,6 +62,21 @@ void ingest_progress_clear(ingest_progress *p)
     p->drawn = false;
 }
 
+/* The first failed files with their reasons; 'status' lists them all. */
+static void print_failures(const ingest_summary *s, FILE *out)
+{
+    long total = s->files_failed + s->files_unreadable;
+    if (!s->n_failures)
+        return;
+    fprintf(out, "failed files:\n");
+    for (int i = 0; i < s->n_failures; i++)
+        fprintf(out, "  %s: %s\n", s->failures[i].file, s->failures[i].reason);
+    if (total > s->n_failures)
+        fprintf(out, "  ... and %ld more: see 'cardledger status'\n", total - s->n_failures);
+    else
+        fprintf(out, "  (all of them, with earlier runs' failures: 'cardledger status')\n");
+}
+
 void ingest_summary_print(const ingest_summary *s, FILE *out)
 {
     double secs = s->elapsed_ms / 1000.0;
@@ -75,8 +90,11 @@ void ingest_summary_print(const ingest_summary *s, FILE *out)
     fprintf(out, "    unreadable               %9ld\n", s->files_unreadable);
     fprintf(out, "  skipped (hidden, not PDF)  %9ld\n", s->files_skipped);
     if (s->dry_run) {
+        if (s->files_copies)
+            fprintf(out, "      of which copies        %9ld\n", s->files_copies);
         fprintf(out, "  would be read              %9ld\n", s->files_new);
         fprintf(out, "  elapsed                    %9.1f s\n", secs);
+        print_failures(s, out);
         return;
     }
     if (s->files_requeued)
@@ -98,4 +116,5 @@ void ingest_summary_print(const ingest_summary *s, FILE *out)
             secs > 0 ? (double)s->txns_inserted / secs : 0.0);
     if (s->aborted)
         fprintf(out, "  run ABORTED: %s\n", s->abort_reason);
+    print_failures(s, out);
 }

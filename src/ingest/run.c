@@ -7,9 +7,12 @@
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
-#include "db/store.h"
+#include "db/queue.h"
+#include "msg.h"
 #include "progress.h"
+#include "discover.h"
 #include "walk.h"
+#include "common/path.h"
 #include "worker.h"
 
 #include <errno.h>
@@ -41,7 +44,7 @@ typedef struct worker {
     double file_start;
     bool timed_out;             /* the parent killed it */
     bool db_lost;               /* it reported a lost connection */
-    char fatal[512];
+    char fatal[1024];
     unsigned long long gen_seen;
     sbuf in;                    /* partial line from the status pipe */
 } worker;
@@ -130,6 +133,7 @@ static bool db_alive(run *r)
 
 /* ---- logging one file ------------------------------------------------------------ */
 
+
 static void log_file(run *r, const worker *w, const char *outcome, const char *profile, long pages,
                      long txns, long inserted, long ms, const char *error)
 {
@@ -137,7 +141,13 @@ static void log_file(run *r, const worker *w, const char *outcome, const char *p
     snprintf(sha, sizeof sha, "%.12s", w->sha);
     ingest_progress_clear(&r->prog);
     const char *file = w->path ? w->path : "?";
-    if (error && *error)
+    /* On a terminal the progress bar stands alone: per-file events are
+     * debug-level there (failures are listed in the summary). */
+    if (r->o->progress)
+        log_debug("ingest_file", LOG_S("file", file), LOG_S("sha256", sha), LOG_S("profile", profile),
+                  LOG_I("pages", pages), LOG_I("transactions", txns), LOG_I("inserted", inserted),
+                  LOG_I("ms", ms), LOG_S("outcome", outcome), LOG_S("error", error ? error : ""));
+    else if (error && *error)
         log_warn("ingest_file", LOG_S("file", file), LOG_S("sha256", sha), LOG_S("profile", profile),
                  LOG_I("pages", pages), LOG_I("transactions", txns), LOG_I("inserted", inserted),
                  LOG_I("ms", ms), LOG_S("outcome", outcome), LOG_S("error", error));
@@ -276,8 +286,10 @@ static void file_lost(run *r, worker *w, int status)
     }
     long ms = (long)(util_now_ms() - w->file_start);
     log_file(r, w, final ? "failed" : "retry", "", 0, 0, 0, ms, reason);
-    if (final && rc > 0)
+    if (final && rc > 0) {
         r->s->files_failed++;
+        ingest_summary_note_failure(r->s, w->path ? w->path : "?", reason);
+    }
     if (!final) {
         r->gen++;               /* pending again: someone may take it */
         wake_idle(r);
@@ -318,80 +330,67 @@ static void reap(run *r, worker *w)
 
 /* ---- worker messages ---------------------------------------------------------------- */
 
-static int split_tabs(char *line, char **f, int max)
+static void on_done(run *r, worker *w, const ingest_msg *m)
 {
-    int n = 0;
-    f[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            f[n++] = p + 1;
-        }
-    return n;
-}
-
-static void on_done(run *r, worker *w, char **f, int n)
-{
-    if (n < 11)
-        return;
-    const char *outcome = f[2];
-    long pages = strtol(f[4], NULL, 10), txns = strtol(f[5], NULL, 10);
-    long inserted = strtol(f[6], NULL, 10), present = strtol(f[7], NULL, 10);
-    bool reconciled = f[8][0] == '1';
-    long ms = strtol(f[9], NULL, 10);
     ingest_summary *s = r->s;
-    if (strcmp(outcome, "stored") == 0) {
+    switch (m->outcome) {
+    case INGEST_STORED:
         s->files_stored++;
-        s->txns_inserted += inserted;
-        s->txns_present += present;
-        s->unreconciled += !reconciled;
-    } else if (strcmp(outcome, "duplicate") == 0) {
+        s->txns_inserted += m->inserted;
+        s->txns_present += m->present;
+        s->unreconciled += !m->reconciled;
+        break;
+    case INGEST_DUPLICATE:
         s->files_duplicate++;
-        s->txns_present += txns;
-    } else if (strcmp(outcome, "failed") == 0) {
+        s->txns_present += m->txns;
+        break;
+    case INGEST_FAILED:
         s->files_failed++;
+        ingest_summary_note_failure(s, w->path ? w->path : "?", m->error);
+        break;
+    case INGEST_RETRY:
+        break;
     }
-    if (strcmp(outcome, "retry") == 0) {
+    if (m->outcome == INGEST_RETRY) {
         ingest_progress_clear(&r->prog);
-        log_debug("ingest_file_retry", LOG_S("file", w->path ? w->path : "?"), LOG_S("error", f[10]));
+        log_debug("ingest_file_retry", LOG_S("file", w->path ? w->path : "?"), LOG_S("error", m->error));
     } else {
-        log_file(r, w, outcome, f[3], pages, txns, inserted, ms, f[10]);
+        log_file(r, w, ingest_outcome_name(m->outcome), m->profile, m->pages, m->txns, m->inserted,
+                 (long)m->ms, m->error);
     }
     w->file_id = 0;
     free(w->path);
     w->path = NULL;
 }
 
-static void on_line(run *r, worker *w, char *line)
+static void on_line(run *r, worker *w, const char *line)
 {
-    char *f[12];
-    int n = split_tabs(line, f, 12);
-    switch (f[0][0]) {
-    case 'R':
-        if (n >= 2)
-            w->backend_pid = (int)strtol(f[1], NULL, 10);
+    static ingest_msg m;        /* 5 kB, and the parent is single-threaded */
+    if (ingest_msg_decode(line, &m) < 0) {
+        log_warn("ingest_worker_bad_message", LOG_S("worker", w->app_name));
+        return;
+    }
+    switch (m.type) {
+    case INGEST_MSG_READY:
+        w->backend_pid = m.backend_pid;
         break;
-    case 'S':
-        if (n >= 4) {
-            w->file_id = strtoll(f[1], NULL, 10);
-            snprintf(w->sha, sizeof w->sha, "%s", f[2]);
-            free(w->path);
-            w->path = xstrdup(f[3]);
-            w->file_start = util_now_ms();
-            w->timed_out = false;
-        }
+    case INGEST_MSG_START:
+        w->file_id = m.file_id;
+        snprintf(w->sha, sizeof w->sha, "%s", m.sha256);
+        free(w->path);
+        w->path = xstrdup(m.path);
+        w->file_start = util_now_ms();
+        w->timed_out = false;
         break;
-    case 'D':
-        on_done(r, w, f, n);
+    case INGEST_MSG_DONE:
+        on_done(r, w, &m);
         break;
-    case 'I':
+    case INGEST_MSG_IDLE:
         on_idle(r, w);
         break;
-    case 'E':
-        w->db_lost = n >= 2 && strtol(f[1], NULL, 10) == INGEST_WORKER_EXIT_DB;
-        snprintf(w->fatal, sizeof w->fatal, "%s", n >= 3 ? f[2] : "");
-        break;
-    default:
+    case INGEST_MSG_FATAL:
+        w->db_lost = m.exit_code == INGEST_WORKER_EXIT_DB;
+        snprintf(w->fatal, sizeof w->fatal, "%s", m.error);
         break;
     }
 }
@@ -489,6 +488,21 @@ static void free_batch(run *r)
     r->nbatch = 0;
 }
 
+/* See ingest_revive_moved; the summary and the exit code follow. */
+static long revive_moved(run *r, db_conn *db)
+{
+    if (!db)
+        return 0;
+    cl_err err = {0};
+    long n = ingest_revive_moved(db, r->batch, r->nbatch, r->s->run_id, &err);
+    if (n < 0) {
+        log_warn("ingest_revive_failed", LOG_S("error", err.msg));
+        return 0;
+    }
+    ingest_summary_forget_missing(r->s, n);
+    return n;
+}
+
 static void flush_batch(run *r)
 {
     if (!r->nbatch)
@@ -512,9 +526,10 @@ static void flush_batch(run *r)
     } else {
         r->s->files_new += c.new_files;
         r->s->files_known += c.known;
-        r->s->files_known_failed += c.known_failed;
-        r->total += c.new_files;
-        if (c.new_files > 0) {
+        long revived = revive_moved(r, parent_db(r));
+        r->s->files_known_failed += c.known_failed - revived;
+        r->total += c.new_files + revived;
+        if (c.new_files > 0 || revived > 0) {
             r->gen++;
             wake_idle(r);
         }
@@ -532,29 +547,49 @@ static bool any_idle(const run *r)
     return false;
 }
 
+/* A path that could not be taken: one warning line, counted as failed. */
+static void note_unreadable(run *r, const char *shown, const char *why)
+{
+    ingest_progress_clear(&r->prog);
+    log_warn("ingest_file_unreadable", LOG_S("file", shown), LOG_S("error", why));
+    r->s->files_unreadable++;
+    ingest_summary_note_failure(r->s, shown, why);
+}
+
+/* A PATH under which nothing was found is most likely the wrong folder. */
+static void warn_empty_paths(run *r)
+{
+    for (int i = 0; i < r->o->npaths; i++)
+        if (ingest_walk_found(r->walk, i) == 0) {
+            char *shown = path_escape(r->o->paths[i]);
+            ingest_progress_clear(&r->prog);
+            char detail[96];
+            snprintf(detail, sizeof detail, "no %s found there", ingest_input_kinds_text());
+            log_warn("ingest_no_statements", LOG_S("path", shown), LOG_S("detail", detail));
+            free(shown);
+        }
+}
+
 /* Hash files for a short slice of time, registering full batches. */
 static void discover_step(run *r)
 {
     double t0 = util_now_ms();
     while (!r->discovery_done && !r->stopping && util_now_ms() - t0 < DISCOVER_SLICE_MS) {
-        struct stat st;
-        const char *p = ingest_walk_next(r->walk, &st);
-        if (!p) {
+        const ingest_walk_item *it = ingest_walk_next(r->walk);
+        if (!it) {
             r->discovery_done = true;
             break;
         }
         r->s->files_found++;
         db_file_entry *e = &r->batch[r->nbatch];
         cl_err err = {0};
-        if (cl_sha256_file(p, e->sha256, &err) < 0) {
-            ingest_progress_clear(&r->prog);
-            log_warn("ingest_file_unreadable", LOG_S("file", p), LOG_S("error", err.msg));
-            r->s->files_unreadable++;
+        if (it->error || ingest_input_hash(it->path, it->shown, it->kind, e->sha256, &err) < 0) {
+            note_unreadable(r, it->shown, it->error ? it->error : err.msg);
             continue;
         }
-        e->path = xstrdup(p);
-        e->size = st.st_size;
-        e->mtime = st.st_mtime;
+        e->path = xstrdup(it->shown);   /* stored escaped: the worker unescapes */
+        e->size = it->st.st_size;
+        e->mtime = it->st.st_mtime;
         if (r->nbatch++ == 0)
             r->batch_t0 = util_now_ms();
         if (r->nbatch >= r->batch_limit)
@@ -564,6 +599,7 @@ static void discover_step(run *r)
         flush_batch(r);
     if (r->discovery_done) {
         r->s->files_skipped = ingest_walk_skipped(r->walk);
+        warn_empty_paths(r);
         wake_idle(r);
     }
 }
@@ -627,54 +663,60 @@ static void finish(run *r, double t0)
         log_warn("ingest_run_record_failed", LOG_S("error", err.msg));
 }
 
+/* Classify every file as the run would, by content, and list them in
+ * walk order on stdout: new, known (registered before) or copy (the same
+ * content as an earlier file of this run, so the run would not read it). */
 static int dry_run(run *r)
 {
     ingest_summary *s = r->s;
     bool known[BATCH_MAX];
+    ingest_content_set seen = {0};
+    int code = -1;
     for (;;) {
-        struct stat st;
-        const char *p = ingest_walk_next(r->walk, &st);
-        if (p) {
+        const ingest_walk_item *it = ingest_walk_next(r->walk);
+        if (it) {
             s->files_found++;
             cl_err err = {0};
             db_file_entry *e = &r->batch[r->nbatch];
-            if (cl_sha256_file(p, e->sha256, &err) < 0) {
-                log_warn("ingest_file_unreadable", LOG_S("file", p), LOG_S("error", err.msg));
-                s->files_unreadable++;
+            if (it->error || ingest_input_hash(it->path, it->shown, it->kind, e->sha256, &err) < 0) {
+                note_unreadable(r, it->shown, it->error ? it->error : err.msg);
                 continue;
             }
-            e->path = xstrdup(p);
+            e->path = xstrdup(it->shown);
             r->nbatch++;
         }
-        if (r->nbatch && (!p || r->nbatch == BATCH_MAX)) {
+        if (r->nbatch && (!it || r->nbatch == BATCH_MAX)) {
             cl_err err = {0};
             if (db_lookup_files(r->db, r->batch, r->nbatch, known, &err) < 0) {
                 fprintf(stderr, "cardledger ingest: %s\n", err.msg);
                 free_batch(r);
-                return cl_err_exit_code(&err);
+                code = cl_err_exit_code(&err);
+                break;
             }
-            for (int i = 0; i < r->nbatch; i++) {
-                if (!known[i])
-                    log_info("ingest_would_read", LOG_S("file", r->batch[i].path));
-                s->files_known += known[i];
-                s->files_new += !known[i];
-            }
+            ingest_dry_run_classify(r->batch, r->nbatch, known, &seen, s, stdout);
             free_batch(r);
         }
-        if (!p)
+        if (!it)
             break;
     }
+    ingest_content_set_free(&seen);
     s->files_skipped = ingest_walk_skipped(r->walk);
+    warn_empty_paths(r);
+    if (code >= 0)
+        return code;
     return s->files_unreadable ? CL_EXIT_FAILED : CL_EXIT_OK;
 }
 
+/* The PATH arguments as the run row stores them (escaped: they are bytes). */
 static char *join_paths(const ingest_opts *o)
 {
     sbuf b = {0};
     for (int i = 0; i < o->npaths; i++) {
+        char *shown = path_escape(o->paths[i]);
         if (i)
             sbuf_putc(&b, '\n');
-        sbuf_puts(&b, o->paths[i]);
+        sbuf_puts(&b, shown);
+        free(shown);
     }
     return sbuf_detach(&b);
 }
@@ -692,8 +734,16 @@ static int prepare(run *r)
     cl_err err = {0};
     bool embedded = false;
     unsigned flags = o->dry_run ? DB_RAW : o->no_migrate ? DB_NO_MIGRATE : DB_MIGRATE;
-    if (!(r->walk = ingest_walk_new(o->paths, o->npaths, &err)))
-        return fail_start(&err);
+    for (int i = 0; i < o->npaths; i++) {
+        struct stat st;
+        if (stat(o->paths[i], &st) != 0) {
+            char *shown = path_escape(o->paths[i]);
+            cl_err_set(&err, CL_E_USAGE, "%s: %s", shown, strerror(errno));
+            free(shown);
+            return fail_start(&err);
+        }
+    }
+    r->walk = ingest_walk_new(o->paths, o->npaths);
     if (!(r->db = db_open(o->dsn, flags, &err)) ||
         db_resolve_dsn(o->dsn, &r->dsn, &embedded, &err) < 0)
         return fail_start(&err);

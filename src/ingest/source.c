@@ -1,7 +1,9 @@
 /* source.c - one file to a statement: SHA-256, MuPDF layout, bank profiles. */
 #include "source.h"
 #include "bank/bank.h"
+#include "common/path.h"
 #include "common/util.h"
+#include "input.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,28 +55,27 @@ void ingest_doc_free(ingest_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-int ingest_source_read(const ingest_source *s, const char *path, ingest_doc *out, cl_err *err)
+int ingest_source_read(const ingest_source *s, const char *stored, ingest_doc *out, cl_err *err)
 {
     memset(out, 0, sizeof *out);
-    if (cl_sha256_file(path, out->sha256, err) < 0)
+    /* Paths are stored escaped (common/path.h): open the bytes they stand for. */
+    char *path = path_unescape(stored);
+    ingest_loaded l;
+    int rc = ingest_input_load(path, stored, NULL, &s->pw, &l, err);
+    free(path);
+    if (rc < 0)
         return -1;
-    pdf_text *doc = NULL;
-    if (pdf_text_load(path, &s->pw, &doc, err) < 0)
+    memcpy(out->sha256, l.sha256, sizeof out->sha256);
+    if (bank_parse_doc(s->reg, l.doc, NULL, &out->st, err) < 0) {
+        ingest_loaded_free(&l);
         return -1;
-    if (doc->n_pages == 0) {
-        pdf_text_free(doc);
-        return cl_err_set(err, CL_E_PARSE, "%s: no statement recognized (no pages)", path);
     }
-    if (bank_parse_doc(s->reg, doc, NULL, &out->st, err) < 0) {
-        pdf_text_free(doc);
-        return -1;
-    }
-    out->st->file = xstrdup(path);
+    out->st->file = xstrdup(stored);
     memcpy(out->st->sha256, out->sha256, sizeof out->st->sha256);
-    out->n_pages = doc->n_pages;
-    out->pages = xcalloc((size_t)doc->n_pages, sizeof *out->pages);
-    for (int i = 0; i < doc->n_pages; i++)
-        out->pages[i] = pdf_page_text(&doc->pages[i]);
-    pdf_text_free(doc);
+    out->n_pages = l.doc->n_pages;
+    out->pages = xcalloc((size_t)l.doc->n_pages, sizeof *out->pages);
+    for (int i = 0; i < l.doc->n_pages; i++)
+        out->pages[i] = pdf_page_text(&l.doc->pages[i]);
+    ingest_loaded_free(&l);
     return 0;
 }

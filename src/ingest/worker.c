@@ -1,17 +1,18 @@
 /* worker.c - an ingest worker process: claim a file, parse it, store it, all
  * in the one transaction whose row lock is the claim; report to the parent. */
 #include "worker.h"
+#include "common/env.h"
 
 #include "common/log.h"
 #include "common/sbuf.h"
 #include "common/util.h"
-#include "db/store.h"
+#include "store.h"
+#include "msg.h"
 #include "normalize.h"
 
 #include <errno.h>
 #include <fnmatch.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,18 +39,10 @@ typedef struct wstate {
 } wstate;
 
 /* Write a whole message; the parent gone means we are done too. */
-static void send_msg(const wstate *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void send_msg(const wstate *w, const char *fmt, ...)
+static void send_msg(const wstate *w, const ingest_msg *m)
 {
     sbuf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[2048];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    sbuf_puts(&b, tmp);
-    sbuf_putc(&b, '\n');
+    ingest_msg_encode(m, &b);
     size_t off = 0;
     while (off < b.len) {
         ssize_t n = write(w->cfg->status_fd, b.p + off, b.len - off);
@@ -62,42 +55,39 @@ static void send_msg(const wstate *w, const char *fmt, ...)
     sbuf_free(&b);
 }
 
-/* Tabs and newlines would break the line protocol. */
-static const char *one_field(const char *s, char *out, size_t outsz)
-{
-    size_t n = 0;
-    for (; s && *s && n + 1 < outsz; s++)
-        out[n++] = (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s;
-    out[n] = '\0';
-    return out;
-}
-
 static void fatal(wstate *w, const cl_err *err)
 {
-    char m[1100];
-    int code = err->code == CL_E_DB ? INGEST_WORKER_EXIT_DB : CL_EXIT_FAILED;
-    send_msg(w, "E\t%d\t%s", code, one_field(err->msg, m, sizeof m));
-    _exit(code);
+    ingest_msg m = {.type = INGEST_MSG_FATAL};
+    m.exit_code = err->code == CL_E_DB ? INGEST_WORKER_EXIT_DB : CL_EXIT_FAILED;
+    snprintf(m.error, sizeof m.error, "%s", err->msg);
+    send_msg(w, &m);
+    _exit(m.exit_code);
 }
 
-/* Test hooks (see README, Ingest): make a worker hang, crash or dawdle on
- * files whose base name matches a pattern, to exercise timeouts, crash
- * isolation and interruption. */
+/* Test hooks (see README, Ingest, and common/env.h): make a worker hang,
+ * crash or dawdle on files whose base name matches a pattern, to exercise
+ * timeouts, crash isolation and interruption. Compiled in only with
+ * -Dtest_hooks=true (the default for the test suites). */
 static void test_hooks(const char *path, bool before_commit)
 {
+#ifdef CARDLEDGER_TEST_HOOKS
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *v;
     if (!before_commit) {
-        if ((v = getenv("CARDLEDGER_TEST_HANG")) && *v && fnmatch(v, base, 0) == 0)
+        if ((v = cl_env_get(CL_ENV_TEST_HANG)) && *v && fnmatch(v, base, 0) == 0)
             for (;;)
                 pause();
-        if ((v = getenv("CARDLEDGER_TEST_CRASH")) && *v && fnmatch(v, base, 0) == 0)
+        if ((v = cl_env_get(CL_ENV_TEST_CRASH)) && *v && fnmatch(v, base, 0) == 0)
             abort();
         return;
     }
-    if ((v = getenv("CARDLEDGER_TEST_FILE_DELAY_MS")) && *v)
+    if ((v = cl_env_get(CL_ENV_TEST_FILE_DELAY_MS)) && *v)
         usleep((useconds_t)strtoul(v, NULL, 10) * 1000u);
+#else
+    (void)path;
+    (void)before_commit;
+#endif
 }
 
 static void limit_memory(size_t cap)
@@ -150,18 +140,9 @@ static int ensure_partitions(wstate *w, const ingest_rows *r, cl_err *err)
     return 0;
 }
 
-typedef struct outcome {
-    const char *what;           /* stored | duplicate | failed | retry */
-    const char *profile;
-    int pages;
-    long txns, inserted, present;
-    bool reconciled;
-    char error[1024];
-} outcome;
-
 /* A store error: a retryable conflict, a lost connection (fatal) or a
  * problem of this file (marked failed). */
-static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool from_db, outcome *o,
+static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool from_db, ingest_msg *o,
                          bool retryable)
 {
     if (err->code == CL_E_DB)
@@ -172,33 +153,33 @@ static void store_failed(wstate *w, const db_claim *f, const cl_err *err, bool f
         db_claim_release(w->db);
         w->retries = f->file_id == w->retry_file ? w->retries + 1 : 1;
         w->retry_file = f->file_id;
-        o->what = "retry";
+        o->outcome = INGEST_RETRY;
         snprintf(o->error, sizeof o->error, "%s", err->msg);
         return;
     }
     cl_err e2 = {0};
-    o->what = "failed";
+    o->outcome = INGEST_FAILED;
     snprintf(o->error, sizeof o->error, "%s", err->msg);
     if (db_claim_fail(w->db, f, w->cfg->run_id, o->error, &e2) < 0) {
         if (e2.code == CL_E_DB)
             fatal(w, &e2);
         db_claim_release(w->db);
-        o->what = "retry";
+        o->outcome = INGEST_RETRY;
     }
 }
 
-static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, outcome *o)
+static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, ingest_msg *o)
 {
     cl_err err = {0};
     ingest_complete_statement(d->st);
     ingest_rows rows;
     ingest_rows_build(d->st, &rows);
-    db_statement_in in = {
+    ingest_statement_in in = {
         .st = d->st, .page_text = (const char *const *)d->pages, .n_pages = d->n_pages,
         .rows = rows.rows, .n_rows = rows.n, .parser_version = ingest_parser_version(),
         .run_id = w->cfg->run_id,
     };
-    db_store_result res;
+    ingest_store_result res;
     if (ensure_partitions(w, &rows, &err) < 0) {
         if (err.code == CL_E_DB && w->ddl) {
             db_close(w->ddl);   /* maybe only that connection: retry later */
@@ -208,14 +189,14 @@ static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, outcome *o)
         /* Two sessions creating one partition collide now and then:
          * take the file again later (a few times). */
         store_failed(w, f, &err, false, o, true);
-    } else if (db_store_statement(w->db, f, &in, &res, &err) < 0) {
+    } else if (ingest_store_statement(w->db, f, &in, &res, &err) < 0) {
         store_failed(w, f, &err, true, o, false);
     } else {
         test_hooks(f->path, true);
         if (db_claim_finish(w->db, &err) < 0) {
             store_failed(w, f, &err, true, o, false);
         } else {
-            o->what = res.duplicate ? "duplicate" : "stored";
+            o->outcome = res.duplicate ? INGEST_DUPLICATE : INGEST_STORED;
             o->inserted = res.inserted;
             o->present = res.present;
         }
@@ -226,10 +207,12 @@ static void store_doc(wstate *w, const db_claim *f, ingest_doc *d, outcome *o)
 static void process(wstate *w, const db_claim *f)
 {
     double t0 = util_now_ms();
-    char p[4200];
-    send_msg(w, "S\t%lld\t%s\t%s", f->file_id, f->sha256, one_field(f->path, p, sizeof p));
+    ingest_msg m = {.type = INGEST_MSG_START, .file_id = f->file_id};
+    snprintf(m.sha256, sizeof m.sha256, "%s", f->sha256);
+    snprintf(m.path, sizeof m.path, "%s", f->path);
+    send_msg(w, &m);
     test_hooks(f->path, false);
-    outcome o = {.what = "failed", .profile = ""};
+    ingest_msg o = {.type = INGEST_MSG_DONE, .file_id = f->file_id, .outcome = INGEST_FAILED};
     ingest_doc d;
     cl_err err = {0};
     if (ingest_source_read(w->cfg->src, f->path, &d, &err) < 0) {
@@ -239,16 +222,14 @@ static void process(wstate *w, const db_claim *f)
                    f->path, d.sha256);
         store_failed(w, f, &err, false, &o, false);
     } else {
-        o.profile = d.st->issuer;
+        snprintf(o.profile, sizeof o.profile, "%s", d.st->issuer);
         o.pages = d.n_pages;
         o.txns = (long)d.st->n_txns;
         o.reconciled = d.st->reconciled;
         store_doc(w, f, &d, &o);
     }
-    char prof[80], e[1100];
-    send_msg(w, "D\t%lld\t%s\t%s\t%d\t%ld\t%ld\t%ld\t%d\t%.0f\t%s", f->file_id, o.what,
-             one_field(o.profile, prof, sizeof prof), o.pages, o.txns, o.inserted, o.present,
-             o.reconciled ? 1 : 0, util_now_ms() - t0, one_field(o.error, e, sizeof e));
+    o.ms = util_now_ms() - t0;
+    send_msg(w, &o);
     if (d.st || d.pages)
         ingest_doc_free(&d);
 }
@@ -291,7 +272,7 @@ void ingest_worker_main(const ingest_worker_cfg *cfg)
 
     wstate w = {.cfg = cfg};
     connect_db(&w);
-    send_msg(&w, "R\t%d", db_backend_pid(w.db));
+    send_msg(&w, &(ingest_msg){.type = INGEST_MSG_READY, .backend_pid = db_backend_pid(w.db)});
     for (;;) {
         db_claim f;
         cl_err err = {0};
@@ -299,14 +280,14 @@ void ingest_worker_main(const ingest_worker_cfg *cfg)
         if (got < 0)
             fatal(&w, &err);
         if (got == 0) {
-            send_msg(&w, "I");
+            send_msg(&w, &(ingest_msg){.type = INGEST_MSG_IDLE});
             if (!wait_command(&w))
                 break;
             continue;
         }
         process(&w, &f);
         db_claim_clear(&f);
-        if (++w.files % STAGE_VACUUM_EVERY == 0 && db_stage_vacuum(w.db, &err) < 0 &&
+        if (++w.files % STAGE_VACUUM_EVERY == 0 && ingest_stage_vacuum(w.db, &err) < 0 &&
             err.code == CL_E_DB)
             fatal(&w, &err);
     }

@@ -2,15 +2,7 @@
  *
  * A worker is a forked child with its own database connection. It claims
  * pending files one by one (each in its own transaction) and reports on its
- * status pipe, one text line per message, fields separated by tabs:
- *
- *   R <backend pid>                                  ready (connected)
- *   S <file id> <sha256> <path>                      started a file
- *   D <file id> <outcome> <profile> <pages> <transactions> <inserted>
- *     <present> <reconciled 0|1> <ms> <error>        finished it; outcome is
- *                                                    stored|duplicate|failed|retry
- *   I                                                nothing pending: idle
- *   E <exit code> <message>                          fatal (then it exits)
+ * status pipe, one message per file started and finished (msg.h).
  *
  * The parent answers an I with one byte on the command pipe: 'G' (claim
  * again: new files were registered) or 'X' (exit). A worker also exits

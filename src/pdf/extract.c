@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "mupdf_glue.h"
 #include "common/log.h"
+#include "common/path.h"
 #include "common/sbuf.h"
 #include "common/util.h"
 
@@ -37,14 +38,33 @@ typedef union mem_hdr {
 } mem_hdr;
 
 static size_t g_limit;  /* 0: no cap */
+static int g_max_pages = PDF_DEFAULT_MAX_PAGES;
+static double g_time_limit_ms;              /* 0: none */
+static _Thread_local double t_deadline;     /* util_now_ms() value; 0: none */
+static _Thread_local bool t_late;           /* the deadline passed */
+static _Thread_local unsigned t_allocs;
 static _Thread_local mem_acct t_mem;
 static _Thread_local fz_context *t_ctx;
 static _Thread_local const char *t_path;   /* for log events */
 static _Thread_local int t_problems;        /* MuPDF errors and warnings in this document */
 static _Thread_local char t_first_problem[160];
 
+/* Past the document's time limit? Looked at every 64th allocation (the
+ * clock is cheap, not free); once late, every allocation fails, which
+ * makes MuPDF throw out of whatever it is doing. */
+static bool late(void)
+{
+    if (!t_deadline || t_late)
+        return t_late;
+    if ((++t_allocs & 63) == 0 && util_now_ms() > t_deadline)
+        t_late = true;
+    return t_late;
+}
+
 static bool over_cap(mem_acct *m, size_t more)
 {
+    if (late())
+        return true;
     if (g_limit && m->used + more > m->base + g_limit) {
         m->hit = true;
         return true;
@@ -104,6 +124,10 @@ static void *acct_realloc(void *user, void *p, size_t n)
     return nh + 1;
 }
 
+void pdf_set_max_pages(int n) { g_max_pages = n > 0 ? n : PDF_DEFAULT_MAX_PAGES; }
+
+void pdf_set_time_limit(double seconds) { g_time_limit_ms = seconds > 0 ? seconds * 1000.0 : 0; }
+
 void pdf_set_memory_limit(size_t bytes)
 {
     g_limit = bytes;
@@ -159,41 +183,35 @@ void pdf_release_thread(void)
 /* ---- errors -------------------------------------------------------------- */
 
 /* Fill err from the exception just caught. */
+static int late_error(const char *path, cl_err *err)
+{
+    return cl_err_set(err, CL_E_TIMEOUT, "%s: took longer than the %g s time limit per file", path,
+                      g_time_limit_ms / 1000.0);
+}
+
 static int caught(fz_context *ctx, const char *path, const char *what, cl_err *err)
 {
+    if (t_late)
+        return late_error(path, err);
     if (t_mem.hit || fz_caught(ctx) == FZ_ERROR_MEMORY) {
         if (g_limit)
             return cl_err_set(err, CL_E_NOMEM,
-                              "%s: needs more than the %zu MB memory limit of the PDF reader",
-                              path, g_limit >> 20);
+                              "%s: needs more than the %g MB memory limit of the PDF reader",
+                              path, (double)g_limit / 1048576.0);
         return cl_err_set(err, CL_E_NOMEM, "%s: out of memory reading the PDF", path);
     }
     return cl_err_set(err, CL_E_PDF, "%s: %s (%s)", path, what, fz_caught_message(ctx));
 }
 
-/* Zero-byte, unreadable and non-PDF files are told apart before MuPDF,
- * whose repair would otherwise try hard on any file. */
-static int check_file(const char *path, cl_err *err)
+/* Zero-byte and non-PDF files are told apart before MuPDF, whose repair
+ * would otherwise try hard on any file. */
+static int check_head(const char *name, const void *data, size_t len, cl_err *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
-    struct stat st;
-    char head[1024];
-    ssize_t n = -1;
-    int rc = 0;
-    if (fstat(fd, &st) != 0)
-        rc = cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
-    else if (S_ISDIR(st.st_mode))
-        rc = cl_err_set(err, CL_E_IO, "%s: is a directory", path);
-    else if (st.st_size == 0)
-        rc = cl_err_set(err, CL_E_PDF, "%s: empty file", path);
-    else if ((n = read(fd, head, sizeof head)) < 0)
-        rc = cl_err_set(err, CL_E_IO, "%s: %s", path, strerror(errno));
-    else if (!memmem(head, (size_t)n, "%PDF-", 5))
-        rc = cl_err_set(err, CL_E_PDF, "%s: not a PDF (no %%PDF header)", path);
-    close(fd);
-    return rc;
+    if (len == 0)
+        return cl_err_set(err, CL_E_PDF, "%s: empty file", name);
+    if (!memmem(data, len < 1024 ? len : 1024, "%PDF-", 5))
+        return cl_err_set(err, CL_E_PDF, "%s: not a PDF (no %%PDF header)", name);
+    return 0;
 }
 
 /* ---- characters to words ------------------------------------------------- */
@@ -421,14 +439,15 @@ static char *meta(fz_context *ctx, fz_document *doc, const char *key)
     return xstrdup(buf);
 }
 
-static int open_doc(fz_context *ctx, const char *path, fz_document **out, cl_err *err)
+static int open_doc(fz_context *ctx, const char *path, const void *data, size_t len, fz_document **out,
+                    cl_err *err)
 {
     fz_stream *stm = NULL;
     fz_document *doc = NULL;
     fz_var(stm);
     fz_var(doc);
     fz_try(ctx) {
-        stm = fz_open_file(ctx, path);
+        stm = fz_open_memory(ctx, data, len);
         doc = pdf_mupdf_open(ctx, stm);
     }
     fz_always(ctx)
@@ -517,11 +536,20 @@ static int load_pages(fz_context *ctx, fz_document *doc, pdf_text *t, cl_err *er
         return caught(ctx, t->path, "corrupt or truncated PDF", err);
     if (n <= 0)
         return cl_err_set(err, CL_E_PDF, "%s: corrupt or truncated PDF (no pages found)", t->path);
+    /* A damaged page tree can claim 2^31 pages: not a statement. */
+    if (n > g_max_pages)
+        return cl_err_set(err, CL_E_PDF, "%s: claims %d pages, more than the limit of %d per document",
+                          t->path, n, g_max_pages);
     t->pages = xcalloc((size_t)n, sizeof *t->pages);
     word_buf wb = {0};
     int rc = 0;
     long words = 0;
     for (int i = 0; i < n && rc == 0; i++) {
+        if (t_deadline && util_now_ms() > t_deadline) {
+            t_late = true;
+            rc = late_error(t->path, err);
+            break;
+        }
         rc = load_page(ctx, doc, i, &wb, t, err);
         t->n_pages = i + 1;
         words += wb.n;
@@ -537,10 +565,12 @@ static int load_pages(fz_context *ctx, fz_document *doc, pdf_text *t, cl_err *er
     return rc;
 }
 
-int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_err *err)
+int pdf_text_load_buf(const char *name, const void *data, size_t len, const pdf_passwords *pw,
+                      pdf_text **out, cl_err *err)
 {
     *out = NULL;
-    if (check_file(path, err))
+    const char *path = name;
+    if (check_head(name, data, len, err))
         return -1;
     fz_context *ctx = get_ctx();
     if (!ctx)
@@ -551,10 +581,12 @@ int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_
     t_path = path;
     t_problems = 0;
     t_first_problem[0] = '\0';
+    t_late = false;
+    t_deadline = g_time_limit_ms > 0 ? util_now_ms() + g_time_limit_ms : 0;
 
     fz_document *doc = NULL;
     pdf_text *t = NULL;
-    int rc = open_doc(ctx, path, &doc, err);
+    int rc = open_doc(ctx, path, data, len, &doc, err);
     if (rc == 0)
         rc = authenticate(ctx, doc, path, pw, err);
     if (rc == 0) {
@@ -567,9 +599,13 @@ int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_
         rc = load_pages(ctx, doc, t, err);
         t->repaired = pdf_mupdf_was_repaired(ctx, doc) != 0;
     }
-    if (rc == 0 && t_mem.hit)   /* MuPDF swallowed a refused allocation */
-        rc = cl_err_set(err, CL_E_NOMEM, "%s: needs more than the %zu MB memory limit of the PDF reader",
-                        path, g_limit >> 20);
+    if (t_late)     /* whatever failed, it failed because time ran out */
+        rc = late_error(path, err);
+    else if (rc == 0 && t_mem.hit)   /* MuPDF swallowed a refused allocation */
+        rc = cl_err_set(err, CL_E_NOMEM, "%s: needs more than the %g MB memory limit of the PDF reader",
+                        path, (double)g_limit / 1048576.0);
+    t_deadline = 0;                 /* dropping the document must not fail */
+    t_late = false;
     fz_drop_document(ctx, doc);
     fz_empty_store(ctx);
     log_debug("pdf_loaded", LOG_S("file", path), LOG_I("pages", t ? t->n_pages : 0),
@@ -581,4 +617,67 @@ int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_
     }
     *out = t;
     return 0;
+}
+
+int pdf_read_regular(const char *path, const char *name, void **data, size_t *len, cl_err *err)
+{
+    if (!name)
+        name = path;
+    struct stat st;
+    int fd = path_open_regular(path, name, &st, err);
+    if (fd < 0)
+        return -1;
+    /* The whole file is read once: MuPDF parses these bytes, and the
+     * caller hashes the same bytes (no second open, no race). */
+    if (g_limit && (size_t)st.st_size > g_limit) {
+        close(fd);
+        return cl_err_set(err, CL_E_NOMEM, "%s: the file is larger than the %g MB memory limit", name,
+                          (double)g_limit / 1048576.0);
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        return cl_err_set(err, CL_E_NOMEM, "%s: out of memory reading the file", name);
+    }
+    for (;;) {
+        if (n == cap) {     /* the file grew while being read */
+            char *nb = g_limit && cap * 2 > g_limit ? NULL : realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                close(fd);
+                return cl_err_set(err, CL_E_NOMEM, "%s: out of memory reading the file", name);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            return cl_err_set(err, CL_E_IO, "%s: %s", name, strerror(e));
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    close(fd);
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_err *err)
+{
+    *out = NULL;
+    void *data;
+    size_t len;
+    if (pdf_read_regular(path, NULL, &data, &len, err))
+        return -1;
+    int rc = pdf_text_load_buf(path, data, len, pw, out, err);
+    free(data);
+    return rc;
 }

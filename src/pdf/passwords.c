@@ -5,6 +5,7 @@
  * on without passwords. Memory holding passwords is wiped before it is
  * released. */
 #include "pdf.h"
+#include "common/env.h"
 #include "common/log.h"
 #include "common/util.h"
 
@@ -88,7 +89,7 @@ int pdf_passwords_from_option(const char *path, pdf_passwords *out, cl_err *err)
     out->list = NULL;
     out->n = 0;
     if (!path || !*path)
-        path = getenv("CARDLEDGER_PDF_PASSWORDS_FILE");
+        path = cl_env_get(CL_ENV_PDF_PASSWORDS_FILE);
     if (!path || !*path)
         return 0;
     cl_err why = {0};

@@ -61,8 +61,20 @@ typedef struct pdf_passwords {
  * CL_E_IO for unreadable files. */
 int pdf_text_load(const char *path, const pdf_passwords *pw, pdf_text **out, cl_err *err);
 
-/* Load a directory of page_*.txt files (name order) as one document. */
-int pdf_text_load_pages_dir(const char *dir, pdf_text **out, cl_err *err);
+/* The same from the file's bytes; name is what messages show. The bytes
+ * must stay valid until the call returns (they are not kept). */
+int pdf_text_load_buf(const char *name, const void *data, size_t len, const pdf_passwords *pw,
+                      pdf_text **out, cl_err *err);
+
+/* Read a whole regular file (a FIFO, device or directory is refused, see
+ * path_open_regular) within the memory limit. name (NULL: path) is shown in
+ * messages. Caller frees *data. */
+int pdf_read_regular(const char *path, const char *name, void **data, size_t *len, cl_err *err);
+
+/* Load a directory of page_*.txt files (name order) as one document;
+ * name (NULL: dir) is what messages and t->path show. A page file holding
+ * a NUL byte is refused (it is not text). */
+int pdf_text_load_pages_dir(const char *dir, const char *name, pdf_text **out, cl_err *err);
 
 void pdf_text_free(pdf_text *t);
 
@@ -94,6 +106,15 @@ void pdf_passwords_free(pdf_passwords *pw);
 /* Cap the memory MuPDF may allocate per document (0 = no cap). A document
  * that exceeds it fails with CL_E_NOMEM instead of exhausting the worker. */
 void pdf_set_memory_limit(size_t bytes);
+
+/* The caps every document gets in every command (see ingest/input.h):
+ * a page-count sanity bound (a damaged page tree can claim 2^31 pages)
+ * and a time limit per document, checked between pages and inside
+ * MuPDF's allocations (0: none). A document that hits one fails with one
+ * message naming it (CL_E_PDF, CL_E_TIMEOUT). */
+#define PDF_DEFAULT_MAX_PAGES 5000
+void pdf_set_max_pages(int n);
+void pdf_set_time_limit(double seconds);
 
 /* pdf_text_load() keeps one MuPDF context per thread for speed; this
  * releases the calling thread's (call before the thread or process ends;

@@ -7,10 +7,7 @@ source "$CL_SRC/tests/lib.sh"
 
 CL=$CARDLEDGER_ASAN
 cases=$CL_PEER_CORPUS/cases
-if [ ! -d "$cases" ]; then
-    echo "not ok 1 - peer corpus not found at $CL_PEER_CORPUS"
-    exit 1
-fi
+need_peer_corpus || skip_all "peer corpus not found at $CL_PEER_CORPUS"
 cmp="python3 $CL_SRC/tests/bank/peer_compare.py"
 out=$CL_TEST_TMP/bank_peer
 mkdir -p "$out"

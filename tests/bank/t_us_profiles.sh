@@ -15,7 +15,7 @@ T=$CL_TEST_TMP/us_profiles
 rm -rf "$T"
 mkdir -p "$T"
 US="chase amex_us capital_one citi discover wells_fargo us_bank apple_card barclays_us"
-cmp="python3 $CL_SRC/tests/bank/us_compare.py"
+cmp="python3 $CL_SRC/tests/gen/truth_compare.py"
 
 list=$("$CL" profiles)
 for p in $US; do

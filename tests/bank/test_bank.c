@@ -50,7 +50,7 @@ static pdf_text *load_pages(const char *name, const char *page1, const char *pag
 {
     pdf_text *doc = NULL;
     cl_err err = {0};
-    assert_int_equal(pdf_text_load_pages_dir(pages_dir(name, page1, page2), &doc, &err), 0);
+    assert_int_equal(pdf_text_load_pages_dir(pages_dir(name, page1, page2), NULL, &doc, &err), 0);
     return doc;
 }
 

@@ -9,6 +9,7 @@
 #include "common/hash.h"
 #include "common/log.h"
 #include "common/money.h"
+#include "common/path.h"
 #include "common/json.h"
 #include "common/sbuf.h"
 #include "common/util.h"
@@ -91,6 +92,32 @@ static void test_sbuf_and_strings(void **state)
 
 /* JSON string literals: escapes, non-ASCII as \uXXXX (a surrogate pair
  * beyond U+FFFF) or as UTF-8, invalid bytes as '?'. */
+/* Paths are bytes: the escaped form is UTF-8, printable and round-trips. */
+static void test_path_escape(void **state)
+{
+    (void)state;
+    const char *cases[] = {"/plain/path.pdf", "/caf\xc3\xa9.pdf", "bad\xff.pdf", "back\\slash\\x41",
+                           "new\nline\ttab", "\x7f\xc2\x80\xed\xa0\x80", "\\xZZ", ""};
+    const char *want[] = {"/plain/path.pdf", "/caf\xc3\xa9.pdf", "bad\\xFF.pdf", "back\\\\slash\\\\x41",
+                          "new\\x0Aline\\x09tab", "\\x7F\\xC2\\x80\\xED\\xA0\\x80", "\\\\xZZ", ""};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *e = path_escape(cases[i]);
+        assert_string_equal(e, want[i]);
+        unsigned cp;
+        for (const char *p = e; *p; p += util_utf8_decode(p, &cp))
+            assert_true(util_utf8_decode(p, &cp) > 0 && cp >= 0x20);
+        char *u = path_unescape(e);
+        assert_string_equal(u, cases[i]);
+        assert_int_equal(path_is_plain(cases[i]), strcmp(e, cases[i]) == 0);
+        free(u);
+        free(e);
+    }
+    /* a stored path from before escaping, with a lone backslash, still works */
+    char *u = path_unescape("C:\\dir\\q");
+    assert_string_equal(u, "C:\\dir\\q");
+    free(u);
+}
+
 static void test_json_string(void **state)
 {
     (void)state;
@@ -115,6 +142,7 @@ int main(void)
         cmocka_unit_test(test_redact),
         cmocka_unit_test(test_sbuf_and_strings),
         cmocka_unit_test(test_json_string),
+        cmocka_unit_test(test_path_escape),
     };
     return cmocka_run_group_tests_name("common", tests, NULL, NULL);
 }

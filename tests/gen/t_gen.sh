@@ -19,13 +19,24 @@ FULL_NUMBER="chase citi us_bank wells_fargo citibank_sg dbs ocbc"
 # --- command line ----------------------------------------------------------
 is "--list-profiles prints the 21 layout ids" \
     "$($GEN --list-profiles | sort | tr '\n' ' ')" "$(echo $ALL | tr ' ' '\n' | sort | tr '\n' ' ')"
-like "--help shows the usage" "$($GEN --help)" "^usage: statement-gen --profile ID"
+is "--list-layouts prints the same ids in the same order" "$($GEN --list-layouts)" "$($GEN --list-profiles)"
+like "--help shows the usage" "$($GEN --help)" "^usage: statement-gen --layout ID"
+like "--help names --profile as the former name of --layout" "$($GEN --help)" "--profile ID +the same"
 fails "an unknown profile is refused" $GEN --profile nosuch --out "$T/x"
+like "an unknown layout is named as such" "$($GEN --layout nosuch --out "$T/x" 2>&1)" \
+    "unknown layout \(see --list-layouts\)"
 fails "--card must be 4 digits" $GEN --profile chase --card 12345 --out "$T/x"
 fails "--from must be YYYY-MM" $GEN --profile chase --from 2024-13 --out "$T/x"
 fails "--out is required" $GEN --profile chase
+like "without a layout: --layout is required" "$($GEN --out "$T/x" 2>&1)" "--layout is required"
 $GEN --profile chase --out "$T/x" --bogus >/dev/null 2>&1
 is "usage errors exit with status 2" "$?" "2"
+$GEN --layout trust --card 4821 --seed 3 --out "$T/alias-l" >/dev/null
+$GEN --profile trust --card 4821 --seed 3 --out "$T/alias-p" >/dev/null
+ok "--profile is an alias of --layout: identical ground truth" \
+    cmp "$T/alias-l/trust-4821-2024-01.json" <(sed "s|$T/alias-p|$T/alias-l|" "$T/alias-p/trust-4821-2024-01.json")
+ok "... and identical PDF bytes" cmp "$T/alias-l/trust-4821-2024-01.pdf" "$T/alias-p/trust-4821-2024-01.pdf"
+rm -rf "$T/alias-l" "$T/alias-p"
 
 # --- determinism -----------------------------------------------------------
 gen_twice() { # profile seed

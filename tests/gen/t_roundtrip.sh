@@ -5,7 +5,7 @@
 source "$CL_SRC/tests/lib.sh"
 
 GEN=$STATEMENT_GEN
-COMPARE="python3 $CL_SRC/tests/gen/compare_parse.py"
+COMPARE="python3 $CL_SRC/tests/gen/truth_compare.py"
 T=$CL_TEST_TMP/roundtrip
 rm -rf "$T"
 mkdir -p "$T"

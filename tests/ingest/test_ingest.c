@@ -1,5 +1,5 @@
 /* test_ingest.c - merchant names, fingerprints, the file walk, and the
- * storage SQL (src/db/store.c) against the scratch PostgreSQL with
+ * storage SQL (src/ingest/store.c) against the scratch PostgreSQL with
  * statements built in C. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include "common/hash.h"
 #include "common/util.h"
 #include "db/db.h"
-#include "db/store.h"
+#include "ingest/store.h"
 #include "ingest/normalize.h"
 #include "ingest/walk.h"
 
@@ -206,13 +206,17 @@ static void test_walk(void **state)
     assert_int_equal(symlink(target, link), 0);
 
     char *paths[] = {g_tmp};
-    cl_err err = {0};
-    ingest_walk *w = ingest_walk_new(paths, 1, &err);
+    ingest_walk *w = ingest_walk_new(paths, 1);
     assert_non_null(w);
     int n = 0, three = 0;
-    struct stat st;
-    const char *p;
-    while ((p = ingest_walk_next(w, &st)) != NULL) {
+    const ingest_walk_item *it;
+    char order[4][700];
+    while ((it = ingest_walk_next(w)) != NULL) {
+        const char *p = it->path;
+        assert_null(it->error);
+        assert_true(p[0] == '/');   /* absolute */
+        if (n < 4)
+            snprintf(order[n], sizeof order[n], "%s", strrchr(p, '/') + 1);
         n++;
         three += strstr(p, "three.pdf") != NULL;
         assert_null(strstr(p, "hidden"));
@@ -221,6 +225,11 @@ static void test_walk(void **state)
     /* one, TWO, three (once, whatever the links), linked.pdf */
     assert_int_equal(n, 4);
     assert_int_equal(three, 1);
+    /* in name order: a/ (TWO.PDF, b/three.pdf, linked.pdf, one.pdf); b-again was seen */
+    assert_string_equal(order[0], "TWO.PDF");
+    assert_string_equal(order[1], "three.pdf");
+    assert_string_equal(order[2], "linked.pdf");
+    assert_string_equal(order[3], "one.pdf");
     /* notes.txt, .secret.pdf, .hidden */
     assert_int_equal(ingest_walk_skipped(w), 3);
     ingest_walk_free(w);
@@ -229,14 +238,25 @@ static void test_walk(void **state)
     char txt[700];
     snprintf(txt, sizeof txt, "%s/a/notes.txt", g_tmp);
     char *one[] = {txt};
-    w = ingest_walk_new(one, 1, &err);
-    assert_non_null(ingest_walk_next(w, &st));
-    assert_null(ingest_walk_next(w, &st));
+    w = ingest_walk_new(one, 1);
+    it = ingest_walk_next(w);
+    assert_non_null(it);
+    assert_null(it->error);
+    assert_null(ingest_walk_next(w));
     ingest_walk_free(w);
 
-    char *missing[] = {"/nonexistent/cardledger"};
-    assert_null(ingest_walk_new(missing, 1, &err));
-    assert_int_equal(err.code, CL_E_USAGE);
+    /* A missing path is one error item, and the walk goes on. */
+    char *missing[] = {"/nonexistent/cardledger", txt};
+    w = ingest_walk_new(missing, 2);
+    it = ingest_walk_next(w);
+    assert_non_null(it);
+    assert_non_null(it->error);
+    assert_non_null(strstr(it->error, "No such file"));
+    it = ingest_walk_next(w);
+    assert_non_null(it);
+    assert_null(it->error);
+    assert_null(ingest_walk_next(w));
+    ingest_walk_free(w);
 }
 
 /* ---- storage against PostgreSQL ------------------------------------------------ */
@@ -306,7 +326,7 @@ static db_conn *g_c, *g_ddl;
 
 /* Claim the next file and store s in it (expect_rc: what the store
  * returns; a failure marks the file failed). */
-static db_store_result store(bank_statement *s, int expect_rc, char *errmsg)
+static ingest_store_result store(bank_statement *s, int expect_rc, char *errmsg)
 {
     cl_err err = {0};
     ingest_rows r;
@@ -317,10 +337,10 @@ static db_store_result store(bank_statement *s, int expect_rc, char *errmsg)
     db_claim f;
     assert_int_equal(db_claim_next(g_c, &f, &err), 1);
     const char *pages[] = {"page one\n  text\twith tab", "page two \\ backslash"};
-    db_statement_in in = {.st = s, .page_text = pages, .n_pages = 2, .rows = r.rows,
+    ingest_statement_in in = {.st = s, .page_text = pages, .n_pages = 2, .rows = r.rows,
                           .n_rows = r.n, .parser_version = "test", .run_id = 0};
-    db_store_result res;
-    int rc = db_store_statement(g_c, &f, &in, &res, &err);
+    ingest_store_result res;
+    int rc = ingest_store_statement(g_c, &f, &in, &res, &err);
     if (rc != expect_rc)
         fail_msg("store: rc %d: %s", rc, err.msg);
     if (errmsg)
@@ -359,7 +379,7 @@ static void test_store(void **state)
 
     /* File 1: the statement, rows sorted, identical coffees both kept. */
     bank_statement *s = statement("chase", "4242", "2024-01-31");
-    db_store_result res = store(s, 0, NULL);
+    ingest_store_result res = store(s, 0, NULL);
     assert_false(res.duplicate);
     assert_int_equal(res.inserted, 5);
     assert_int_equal(res.present, 0);

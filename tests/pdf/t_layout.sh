@@ -113,7 +113,16 @@ fails_with "empty file" "$T/empty.pdf: empty file$" "$T/empty.pdf"
 echo "just some notes" >"$T/notes.pdf"
 fails_with "not a PDF" "$T/notes.pdf: not a PDF" "$T/notes.pdf"
 fails_with "missing file" "$T/nope.pdf: No such file" "$T/nope.pdf"
-fails_with "directory" "$T: is a directory" "$T"
+# A directory is searched as parse and ingest search it (one walker): each
+# PDF gets its header, the bad ones their line, and the exit code is 1.
+mkdir -p "$T/dir/sub" && cp "$T/page.pdf" "$T/dir/sub/b.pdf" && cp "$T/page.pdf" "$T/dir/a.pdf"
+: >"$T/dir/sub/c.pdf"
+run "$T/dir"
+is "directory: exit 1 for the empty PDF in it" "$rc" 1
+is "directory: its PDFs in name order, each with a header" \
+    "$(printf '%s\n' "$out" | sed -n 's/^==> \(.*\) <==$/\1/p')" "$T/dir/a.pdf
+$T/dir/sub/b.pdf"
+is "directory: one line for the bad file" "$err" "cardledger layout: $T/dir/sub/c.pdf: empty file"
 size=$(stat -c %s "$T/stmt.pdf")
 head -c $((size / 2)) "$T/stmt.pdf" >"$T/half.pdf"
 fails_with "truncated" "$T/half.pdf: corrupt or truncated PDF" "$T/half.pdf"

@@ -16,7 +16,7 @@
 typedef struct sg_render sg_render;
 
 typedef struct sg_layout {
-    const char *id;             /* profile id */
+    const char *id;             /* layout id (the parser profile it imitates) */
     const char *issuer;         /* PDF Author / Creator */
     double page_w, page_h;      /* points */
     sg_order orders[4];         /* drawing order of page 1, 2, 3, 4, 5 (=1) ... */
@@ -44,7 +44,8 @@ static inline cl_money sg_account_balance(cl_money b)
     return SG_ACCOUNT_BASE - b;
 }
 
-/* NULL-terminated, in --list-profiles order. */
+/* NULL-terminated, in --list-layouts order. A layout is registered by
+ * adding it here (layouts.c) and to meson.build. */
 extern const sg_layout *const sg_layouts[];
 const sg_layout *sg_layout_find(const char *id);
 

@@ -14,15 +14,16 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-    "usage: statement-gen --profile ID --card LAST4 --from YYYY-MM [--months N]\n"
+    "usage: statement-gen --layout ID --card LAST4 --from YYYY-MM [--months N]\n"
     "                     [--seed S] [--transactions N] --out DIR\n"
-    "       statement-gen --list-profiles\n"
+    "       statement-gen --list-layouts\n"
     "\n"
-    "Writes one statement PDF per month in the layout of profile ID, and beside\n"
+    "Writes one statement PDF per month in layout ID, and beside\n"
     "each a ground-truth JSON file (same name, .json) in the exact shape\n"
     "`cardledger parse` prints. The output is deterministic for a seed.\n"
     "\n"
-    "  --profile ID        layout to imitate (see --list-profiles), or \"all\"\n"
+    "  --layout ID         layout to imitate (see --list-layouts), or \"all\"\n"
+    "  --profile ID        the same (its former name)\n"
     "  --card LAST4        last 4 digits of the card (default 1234)\n"
     "  --from YYYY-MM      month of the first statement (default 2024-01); a\n"
     "                      January statement's period starts in December\n"
@@ -32,7 +33,8 @@ static const char usage_text[] =
     "                      and interest included); default: a random size, mostly\n"
     "                      3..60, sometimes 0, 1 or 150..420\n"
     "  --out DIR           output directory (created if missing)\n"
-    "  --list-profiles     print the profile ids, one per line\n"
+    "  --list-layouts      print the layout ids, one per line (also\n"
+    "                      --list-profiles)\n"
     "  --help              this text\n"
     "\n"
     "Files are named ID-LAST4-YYYY-MM.pdf and ID-LAST4-YYYY-MM.json; the PDF paths\n"
@@ -40,11 +42,11 @@ static const char usage_text[] =
     "2 usage error.\n"
     "\n"
     "Example:\n"
-    "  statement-gen --profile chase --card 4242 --from 2023-11 --months 3 \\\n"
+    "  statement-gen --layout chase --card 4242 --from 2023-11 --months 3 \\\n"
     "                --seed 7 --out /tmp/stmts\n";
 
 typedef struct options {
-    const char *profile;
+    const char *layout;
     const char *card;
     int from_y, from_m;
     int months;
@@ -143,19 +145,21 @@ static int generate(const sg_layout *lay, const options *o)
     return CL_EXIT_OK;
 }
 
-enum { OPT_PROFILE = 1, OPT_CARD, OPT_FROM, OPT_MONTHS, OPT_SEED, OPT_TXNS, OPT_OUT, OPT_LIST,
+enum { OPT_LAYOUT = 1, OPT_CARD, OPT_FROM, OPT_MONTHS, OPT_SEED, OPT_TXNS, OPT_OUT, OPT_LIST,
        OPT_HELP };
 
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"profile", required_argument, NULL, OPT_PROFILE},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"profile", required_argument, NULL, OPT_LAYOUT},     /* its former name */
         {"card", required_argument, NULL, OPT_CARD},
         {"from", required_argument, NULL, OPT_FROM},
         {"months", required_argument, NULL, OPT_MONTHS},
         {"seed", required_argument, NULL, OPT_SEED},
         {"transactions", required_argument, NULL, OPT_TXNS},
         {"out", required_argument, NULL, OPT_OUT},
+        {"list-layouts", no_argument, NULL, OPT_LIST},
         {"list-profiles", no_argument, NULL, OPT_LIST},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
@@ -167,7 +171,7 @@ int main(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_PROFILE: o.profile = optarg; break;
+        case OPT_LAYOUT: o.layout = optarg; break;
         case OPT_CARD:
             if (strlen(optarg) != 4 || strspn(optarg, "0123456789") != 4)
                 return usage_error("--card takes the last 4 digits of the card");
@@ -218,13 +222,13 @@ int main(int argc, char **argv)
     }
     if (optind < argc)
         return usage_error("unexpected argument");
-    if (!o.profile)
-        return usage_error("--profile is required");
+    if (!o.layout)
+        return usage_error("--layout is required");
     if (!o.out)
         return usage_error("--out is required");
-    bool all = !strcmp(o.profile, "all");
-    if (!all && !sg_layout_find(o.profile))
-        return usage_error("unknown profile (see --list-profiles)");
+    bool all = !strcmp(o.layout, "all");
+    if (!all && !sg_layout_find(o.layout))
+        return usage_error("unknown layout (see --list-layouts)");
     cl_err err = {0};
     if (mkdir_p(o.out, &err) != 0) {
         fprintf(stderr, "statement-gen: %s\n", err.msg);
@@ -232,7 +236,7 @@ int main(int argc, char **argv)
     }
     int rc = CL_EXIT_OK;
     for (const sg_layout *const *l = sg_layouts; *l; l++)
-        if (all || !strcmp((*l)->id, o.profile))
+        if (all || !strcmp((*l)->id, o.layout))
             if (generate(*l, &o) != CL_EXIT_OK)
                 rc = CL_EXIT_FAILED;
     cairo_debug_reset_static_data(); /* release cairo's font caches (leak checkers) */

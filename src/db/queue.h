@@ -1,33 +1,26 @@
-/* store.h - the SQL of bulk ingest: runs, file registration, the work
- * queue (raw.source_files claimed FOR UPDATE SKIP LOCKED) and storing one
- * parsed statement in one transaction.
- *
- * The statement arrives as the bank layer's plain model (bank_statement,
- * header only: no bank code runs here) plus what ingest derived from it
- * (fingerprints, merchant names, the posting-date order). One worker's
- * life with its own connection:
+/* queue.h - the SQL of an ingest run that needs no parsed statement: run
+ * records, file registration and the work queue (raw.source_files claimed
+ * FOR UPDATE SKIP LOCKED), partitions, and the parent's repairs after a
+ * worker died. Plain rows only: storing a parsed statement is ingest's
+ * (src/ingest/store.h). One worker's life with its own connection:
  *
  *   db_claim f;
  *   while (db_claim_next(c, &f, &err) == 1) {          // BEGIN + claim + SAVEPOINT
- *       if (parse(f.path, ...) < 0) { db_claim_fail(c, &f, why, &err); continue; }
- *       if (db_store_statement(c, &f, &in, &res, &err) < 0) ... db_claim_fail / db_claim_release
+ *       if (parse(f.path, ...) < 0) { db_claim_fail(c, &f, run, why, &err); continue; }
+ *       ... store it (ingest_store_statement) ...     // or db_claim_fail / db_claim_release
  *       db_claim_finish(c, &err);                        // COMMIT
  *   }
  *
  * Every function follows common/err.h; a lost connection is CL_E_DB. */
-#ifndef CL_DB_STORE_H
-#define CL_DB_STORE_H
+#ifndef CL_DB_QUEUE_H
+#define CL_DB_QUEUE_H
 
-#include "bank/statement.h"
+#include "common/date.h"
 #include "common/err.h"
 #include "db.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* In a forked child: forget a connection inherited from the parent without
- * sending anything on it (the parent's session stays intact). */
-void db_conn_abandon(db_conn *c);
 
 /* ---- runs ------------------------------------------------------------------ */
 
@@ -104,47 +97,6 @@ void db_claim_release(db_conn *c);
 
 /* Commit the file's transaction. */
 int db_claim_finish(db_conn *c, cl_err *err);
-
-/* ---- storing a statement --------------------------------------------------------- */
-
-/* One transaction of the statement as ingest prepared it. */
-typedef struct db_txn_row {
-    const bank_txn *txn;
-    int seq;                    /* 1-based position on the statement */
-    cl_date posting_date;       /* posted date, else the transaction date */
-    char fingerprint[65];
-    const char *merchant;       /* normalized name, NULL when none */
-} db_txn_row;
-
-typedef struct db_statement_in {
-    const bank_statement *st;
-    const char *const *page_text;   /* layout text of each page */
-    int n_pages;
-    const db_txn_row *rows;         /* sorted by posting date, then fingerprint */
-    size_t n_rows;
-    const char *parser_version;
-    long long run_id;
-} db_statement_in;
-
-typedef struct db_store_result {
-    bool duplicate;             /* the statement was imported from another file */
-    long long duplicate_of;     /* that file's id */
-    long long statement_id;
-    long inserted;              /* analytics rows added */
-    long present;               /* analytics rows whose fingerprint existed */
-} db_store_result;
-
-/* Inside the claim's transaction: store statement, pages, raw lines,
- * merchants and analytics transactions, and mark the file done (or
- * 'duplicate' when raw.statements already holds the same issuer, card and
- * period end: then nothing else is written). Does not commit. Partitions
- * must exist already (db_ensure_partitions on another connection). */
-int db_store_statement(db_conn *c, const db_claim *f, const db_statement_in *in,
-                       db_store_result *res, cl_err *err);
-
-/* Vacuum this session's staging table (emptied by DELETE after every
- * file); call it now and then outside any transaction. */
-int db_stage_vacuum(db_conn *c, cl_err *err);
 
 /* analytics.ensure_partitions(from, to) in its own transaction (after a
  * lock that waits for the files being stored). Call it on a connection
