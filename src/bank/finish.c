@@ -420,9 +420,8 @@ static bool same_row(const bank_txn *a, const bank_txn *b)
 
 /* An annex table (transfer or direct-debit details, a fee recap) repeats
  * rows of the main table. When the rows that repeat an earlier row add up
- * to exactly what keeps the statement from reconciling, they are that
- * annex and are left out (two equal purchases on one day stay: they do not
- * explain a difference). */
+ * to exactly what keeps the statement from reconciling, and they are the
+ * last two or more rows, they are that annex and are left out. */
 static void annex_rows(engine *e)
 {
     bank_statement *st = e->st;
@@ -436,7 +435,13 @@ static void annex_rows(engine *e)
         for (size_t i = 0; i < j && !dup[j]; i++)
             if (!dup[i] && same_row(&st->txns[i], &st->txns[j]))
                 dup[j] = true, dsum += st->txns[j].amount, nd++;
-    if (nd && dsum == sum - change) {
+    /* An annex follows the table: the repeated rows are the last ones, two
+     * or more of them (one repeated row is as likely a purchase made
+     * twice). */
+    size_t first = n;
+    for (size_t j = n; j > 0 && dup[j - 1]; j--)
+        first = j - 1;
+    if (nd >= 2 && n - first == nd && dsum == sum - change) {
         size_t keep = 0;
         for (size_t i = 0; i < n; i++) {
             if (dup[i]) {
