@@ -2,6 +2,7 @@
 #include "amount.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 static bool is_group_sep(char c, char decimal)
@@ -202,8 +203,9 @@ bool bank_amount_parse(const char *s, size_t n, char decimal, bank_amount *out)
         if (mark == BANK_MARK_NONE)
             mark = BANK_MARK_PARENS;
     }
-    if (i < n && s[i] == '-' && mark == BANK_MARK_NONE) {
-        mark = BANK_MARK_MINUS;
+    if (i < n && (s[i] == '-' || s[i] == '+') && mark == BANK_MARK_NONE) {
+        /* A trailing sign ("8.00-", "480.00+"). */
+        mark = s[i] == '-' ? BANK_MARK_MINUS : BANK_MARK_PLUS;
         i++;
     } else {
         size_t k = skip_space(s, n, i);
@@ -214,6 +216,22 @@ bool bank_amount_parse(const char *s, size_t n, char decimal, bank_amount *out)
                 mark = m;
                 i = k + 2;
             }
+        }
+    }
+    /* A currency symbol or code after the number ("12,50 EUR"). */
+    size_t k = skip_space(s, n, i);
+    size_t cur2 = k < n ? scan_currency(s + k, n - k) : 0;
+    if (cur2 && k + cur2 == n) {
+        /* The codes and symbols %AMOUNT% takes after a number (rx.c). */
+        static const char suffixes[] = " EUR USD GBP CHF SEK NOK DKK PLN CZK HUF SGD MYR HKD AUD CAD ";
+        char iso[4], key[6];
+        bank_currency_from_symbol(s + k, cur2, iso);
+        snprintf(key, sizeof key, " %s ", iso);
+        bool symbol = !isalpha((unsigned char)s[k]);
+        if ((iso[0] && (symbol || strstr(suffixes, key))) || (symbol && s[k + cur2 - 1] == '$')) {
+            if (!out->currency[0])
+                memcpy(out->currency, iso, 4);
+            i = n;
         }
     }
     if (skip_space(s, n, i) != n)

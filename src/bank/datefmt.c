@@ -4,9 +4,26 @@
 #include <ctype.h>
 #include <string.h>
 
-static const char *const month_names[12] = {"january", "february", "march", "april", "may", "june",
-                                            "july", "august", "september", "october", "november",
-                                            "december"};
+/* Month names and abbreviations in English, French, German, Dutch, Spanish,
+ * Italian, Portuguese and Malay, lower case (UTF-8). Keep in step with
+ * MONTH_RX (rx.c). */
+static const char *const month_names[12][14] = {
+    {"jan", "january", "janvier", "janv", "januar", "januari", "enero", "ene", "gennaio", "gen", "janeiro"},
+    {"feb", "february", "f\xc3\xa9vrier", "fevrier", "f\xc3\xa9vr", "fevr", "f\xc3\xa9v", "fev", "februar",
+     "februari", "febrero", "febbraio", "fevereiro"},
+    {"mar", "march", "mars", "m\xc3\xa4rz", "maerz", "mrz", "m\xc3\xa4r", "maart", "mrt", "marzo", "mar\xc3\xa7o",
+     "marco", "mac"},
+    {"apr", "april", "avril", "avr", "abril", "abr", "aprile"},
+    {"may", "mai", "mei", "mayo", "maggio", "mag", "maio"},
+    {"jun", "june", "juin", "juni", "junio", "giugno", "giu", "junho"},
+    {"jul", "july", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho", "julai"},
+    {"aug", "august", "ao\xc3\xbbt", "aout", "augustus", "agosto", "ago", "ogos"},
+    {"sep", "sept", "september", "septembre", "septiembre", "settembre", "set", "setembro"},
+    {"oct", "october", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"},
+    {"nov", "november", "novembre", "noviembre", "novembro"},
+    {"dec", "december", "d\xc3\xa9" "cembre", "decembre", "d\xc3\xa9" "c", "dezember", "dez", "diciembre", "dic",
+     "dicembre", "dezembro", "disember", "dis"},
+};
 
 int bank_month_from_name(const char *s, size_t n)
 {
@@ -15,20 +32,20 @@ int bank_month_from_name(const char *s, size_t n)
     char low[16];
     if (n >= sizeof low)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        /* Latin-1 capitals in UTF-8 (C3 80..9E) fold to their small letters. */
+        if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E)
+            c += 0x20;
+        low[i] = (char)tolower(c);
+    }
     low[n] = '\0';
     if (n > 3 && low[n - 1] == '.')
         low[--n] = '\0';
-    for (int m = 0; m < 12; m++) {
-        size_t full = strlen(month_names[m]);
-        if (n == 3 && memcmp(low, month_names[m], 3) == 0)
-            return m + 1;
-        if (n == full && memcmp(low, month_names[m], n) == 0)
-            return m + 1;
-    }
-    if (strcmp(low, "sept") == 0)
-        return 9;
+    for (int m = 0; m < 12; m++)
+        for (int k = 0; k < 14 && month_names[m][k]; k++)
+            if (!strcmp(low, month_names[m][k]))
+                return m + 1;
     return 0;
 }
 
@@ -73,6 +90,19 @@ bool bank_datefmt_compile(const char *spec, bank_datefmt *out)
     out->has_year = year;
     out->n_tok = n;
     return true;
+}
+
+int bank_datefmt_order(const bank_datefmt *f)
+{
+    for (int k = 0; k < f->n_tok; k++) {
+        if (f->tok[k] == T_DAY)
+            return 1;
+        if (f->tok[k] == T_MONTH)
+            return 2;
+        if (f->tok[k] == T_MONTH_NAME || f->tok[k] == T_YEAR4 || f->tok[k] == T_YEAR2)
+            return 0;
+    }
+    return 0;
 }
 
 bool bank_datefmt_may_fit(const bank_datefmt *f, const char *s)
@@ -127,7 +157,7 @@ bool bank_datefmt_parse(const bank_datefmt *f, const char *s, size_t n, int *y, 
             break;
         case T_MONTH_NAME: {
             size_t st = i;
-            while (i < n && (isalpha((unsigned char)s[i]) || (s[i] == '.' && i > st)))
+            while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || (s[i] == '.' && i > st)))
                 i++;
             if (!(mm = bank_month_from_name(s + st, i - st)))
                 return false;

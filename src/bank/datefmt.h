@@ -37,6 +37,10 @@ bool bank_datefmt_may_fit(const bank_datefmt *f, const char *s);
 bool bank_datefmt_parse(const bank_datefmt *f, const char *s, size_t n, int *y, int *m, int *d);
 
 /* Month number 1-12 for a month name or abbreviation, 0 if none. */
+/* 1: a numeric format that prints the day before the month (DD/MM), 2: the
+ * month before the day (MM/DD), 0: neither (a month name, year first). */
+int bank_datefmt_order(const bank_datefmt *f);
+
 int bank_month_from_name(const char *s, size_t n);
 
 /* The year for a day and month printed without one, given the statement

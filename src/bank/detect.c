@@ -53,6 +53,19 @@ static int score_profile(const bank_profile *p, const pdf_text *doc, const char 
     return score >= p->min_score ? score : -1;
 }
 
+/* An issuer's name alone does not identify a layout (one bank prints cards
+ * and accounts, old and new layouts): its table must be there too, as a row
+ * that one of its line patterns reads, its table start or a column header. */
+static bool table_found(const bank_profile *p, const char *text, size_t n, pcre2_match_data *md)
+{
+    bank_profile_prepare(p);
+    const bank_rxv *v[] = {&p->line, &p->start, &p->balance_header, &p->credit_header, &p->charge_header};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (bank_rxv_any(v[i], text, n, md))
+            return true;
+    return false;
+}
+
 void bank_detect(const bank_registry *reg, const pdf_text *doc, bank_detection *out)
 {
     memset(out, 0, sizeof *out);
@@ -61,11 +74,22 @@ void bank_detect(const bank_registry *reg, const pdf_text *doc, bank_detection *
     pcre2_match_data *md = bank_rx_match_data();
     int best = -1, second = -1;
     size_t used = 0;
+    int *scores = xcalloc((size_t)reg->n + 1, sizeof *scores);
     for (int i = 0; i < reg->n; i++) {
         const bank_profile *p = reg->v[i];
-        if (!has_rules(p))
-            continue;
-        int sc = score_profile(p, doc, text, n, md);
+        scores[i] = has_rules(p) ? score_profile(p, doc, text, n, md) : -1;
+    }
+    /* Profiles whose table is not found count only when no qualifying
+     * profile's table is. */
+    bool any_table = false;
+    for (int i = 0; i < reg->n; i++)
+        if (scores[i] >= 0 && !table_found(reg->v[i], text, n, md))
+            scores[i] = -2 - scores[i];
+        else if (scores[i] >= 0)
+            any_table = true;
+    for (int i = 0; i < reg->n; i++) {
+        const bank_profile *p = reg->v[i];
+        int sc = scores[i] <= -2 && !any_table ? -2 - scores[i] : scores[i];
         if (sc < 0)
             continue;
         if (used < sizeof out->candidates)
@@ -79,10 +103,22 @@ void bank_detect(const bank_registry *reg, const pdf_text *doc, bank_detection *
             second = sc;
         }
     }
+    free(scores);
     out->score = best;
     out->ambiguous = best >= 0 && second == best;
     pcre2_match_data_free(md);
     free(text);
+}
+
+/* Two readings with the same rows (dates and amounts). */
+static bool same_rows(const bank_statement *a, const bank_statement *b)
+{
+    if (a->n_txns != b->n_txns)
+        return false;
+    for (size_t i = 0; i < a->n_txns; i++)
+        if (a->txns[i].date != b->txns[i].date || a->txns[i].amount != b->txns[i].amount)
+            return false;
+    return true;
 }
 
 static bool found_anything(const bank_statement *s)
@@ -172,6 +208,27 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
             }
             bank_statement_free(gs);
         }
+    }
+    if (found_anything(s) && !s->reconciled && !fallback && !(opts && opts->profile_id)) {
+        /* Detected but not reconciled: the generic reading is kept when it
+         * reconciles and reads other rows (a layout the profile does not
+         * know); the same rows are the profile's. */
+        const bank_profile *g = bank_registry_find(reg, "generic");
+        bank_statement *gs = g && g != p ? bank_extract(g, doc, opts) : NULL;
+        if (gs && gs->reconciled && gs->n_txns > 0 && !same_rows(s, gs)) {
+            /* The issuer's currency, when the generic reading found none. */
+            if (!gs->currency[0]) {
+                memcpy(gs->currency, p->currency, 4);
+                for (size_t i = 0; i < gs->n_txns; i++)
+                    memcpy(gs->txns[i].currency, p->currency, 4);
+            }
+            bank_statement_warn(gs, "profile %s found %zu transactions and did not reconcile: parsed with the "
+                                    "generic profile, which reconciles", p->id, s->n_txns);
+            bank_statement_free(s);
+            *out = gs;
+            return 0;
+        }
+        bank_statement_free(gs);
     }
     if (!found_anything(s)) {
         bank_statement_free(s);

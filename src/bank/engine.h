@@ -21,6 +21,15 @@ typedef struct txn_extra {
     char *raw_posted;
     bool has_balance;
     cl_money balance_printed;   /* signed as printed */
+    /* Two amounts without a balance header, read as foreign then local:
+     * the first as printed, in case the balance chain shows the second is
+     * a running balance (finish.c). */
+    char currency[4];           /* named by the amount ("12,50 EUR"), else "" */
+    bool two_amounts;
+    cl_money first_cents;
+    bank_mark first_mark;
+    bank_polarity first_column;
+    char *raw_first;
 } txn_extra;
 
 typedef struct found_date {
@@ -45,6 +54,15 @@ typedef struct engine {
     cl_money sum_base[BS_N];
     cl_money sum_add[BS_N];
     bool sum_any_add[BS_N];
+    /* Every value the summary rules found for a field (not "+=" ones), with
+     * its label: when the first choice does not reconcile, another may. */
+    struct sum_cand {
+        cl_money v;
+        int prio;
+        char label[48];
+    } cand[BS_N][8];
+    int n_cand[BS_N];
+    char label[BS_N][48];       /* the label of the value kept */
 
     txn_extra *x;
     size_t cap_x;
@@ -61,10 +79,15 @@ typedef struct engine {
     sbuf work;                  /* the line with drop patterns blanked */
     sbuf wrap;                  /* two lines read as one (amount_on_next_line) */
     int skip_page, skip_line;   /* a line already read with the one above it */
+    bool split;                 /* reading one half of a two-up page */
     char detail[160];           /* trace detail of the current line (text only) */
     bool sign_line;             /* the current line carries a CR/DR marker under
                                    the pending transaction's amount */
 } engine;
+
+/* parse.c: one reading of the document with p as it stands (bank_extract,
+ * readings.c, picks the decimal separator first). */
+bank_statement *eng_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts);
 
 /* Columns (UTF-8 characters) in s[0..off). */
 int eng_col(const char *s, size_t off);

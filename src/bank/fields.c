@@ -261,8 +261,29 @@ void eng_fields_line(engine *e, int page, int li, const char *s, size_t n)
     currency_field(e, s, n);
 }
 
-static void sum_record(engine *e, int f, int i, const bank_rule *r, cl_money v)
+/* The label as printed: s[off..off+len) with white space collapsed. */
+static void label_copy(char out[48], const char *s, size_t len)
 {
+    size_t k = 0;
+    for (size_t i = 0; i < len && k + 1 < 48; i++) {
+        bool sp = s[i] == ' ' || s[i] == '\t';
+        if (sp && (k == 0 || out[k - 1] == ' '))
+            continue;
+        out[k++] = sp ? ' ' : s[i];
+    }
+    while (k && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+}
+
+static void sum_record(engine *e, int f, int i, const bank_rule *r, cl_money v, const char *label, size_t len)
+{
+    if (!r->add && e->n_cand[f] < 8) {
+        struct sum_cand *c = &e->cand[f][e->n_cand[f]++];
+        c->v = v;
+        c->prio = i;
+        label_copy(c->label, label, len);
+    }
     if (r->add) {
         /* "+=": every matching line adds (several cards, payments and
          * credits printed apart). */
@@ -272,6 +293,7 @@ static void sum_record(engine *e, int f, int i, const bank_rule *r, cl_money v)
         e->sum_set[f] = true;
         e->sum_prio[f] = i;
         e->sum_base[f] = v;
+        label_copy(e->label[f], label, len);
     }
 }
 
@@ -291,9 +313,12 @@ bool eng_summary_line(engine *e, int page, int li, const char *s, size_t n)
             cl_money val;
             if (r->below) {
                 int c0, c1, at;
+                size_t lo, ll;
+                if (!bank_rx_group(&r->rx, e->md, BG_LABEL, &lo, &ll))
+                    bank_rx_span(e->md, &lo, &ll);
                 label_cols(e, &r->rx, s, &c0, &c1);
                 if (find_below(e, page, li, c0, c1, accept_amount, &val, sizeof val, &at)) {
-                    sum_record(e, f, i, r, val);
+                    sum_record(e, f, i, r, val, s + lo, ll);
                     note(e, "value below:", bank_sumfield_names[f]);
                 }
                 continue;
@@ -302,7 +327,10 @@ bool eng_summary_line(engine *e, int page, int li, const char *s, size_t n)
             bank_amount a;
             if (bank_rx_group(&r->rx, e->md, BG_AMOUNT, &off, &len) &&
                 bank_amount_parse(s + off, len, e->p->decimal, &a)) {
-                sum_record(e, f, i, r, bank_amount_as_printed(&a));
+                size_t lo = 0;
+                while (lo < off && s[lo] == ' ')
+                    lo++;
+                sum_record(e, f, i, r, bank_amount_as_printed(&a), s + lo, off - lo);
                 note(e, "", bank_sumfield_names[f]);
                 consumed = true;
                 break;
@@ -320,5 +348,6 @@ void eng_summary_finish(engine *e)
     for (int f = 0; f < BS_N; f++) {
         out[f]->present = e->sum_set[f] || e->sum_any_add[f];
         out[f]->value = (e->sum_set[f] ? e->sum_base[f] : 0) + e->sum_add[f];
+        memcpy(e->st->summary_label[f], e->label[f], sizeof e->label[f]);
     }
 }

@@ -83,6 +83,7 @@ void bank_statement_write_json(const bank_statement *s, FILE *out)
     put_str(&b, "sha256", s->sha256);
     put_int(&b, "pages", s->pages);
     put_str(&b, "issuer", s->issuer);
+    put_str(&b, "statement_kind", s->is_account ? "account" : "card");
     put_str(&b, "account_last4", s->account_last4);
     put_str(&b, "currency", s->currency);
     put_date(&b, "statement_date", s->statement_date);
@@ -96,6 +97,15 @@ void bank_statement_write_json(const bank_statement *s, FILE *out)
     put_money(&b, "fees", m->fees.present, m->fees.value);
     put_money(&b, "interest", m->interest.present, m->interest.value);
     put_money(&b, "new_balance", m->new_balance.present, m->new_balance.value);
+    sbuf_putc(&b, '}');
+    /* The label each summary value was read under. */
+    key(&b, "summary_labels");
+    sbuf_putc(&b, '{');
+    static const char *const names[6] = {"previous_balance", "payments_and_credits", "purchases", "fees",
+                                         "interest", "new_balance"};
+    for (int f = 0; f < 6; f++)
+        if (s->summary_label[f][0])
+            put_str(&b, names[f], s->summary_label[f]);
     sbuf_putc(&b, '}');
     key(&b, "reconciled");
     sbuf_puts(&b, s->reconciled ? "true" : "false");

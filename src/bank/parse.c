@@ -157,6 +157,7 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     t->raw_amount = xstrndup(w + off, len);
     t->amount = amt->cents;
     x->mark = amt->mark;
+    memcpy(x->currency, amt->currency, 4);
     if (bank_rx_group(rx, e->md, BG_SIGN, &off, &len)) {
         bank_mark m = bank_mark_parse(w + off, len);
         if (m != BANK_MARK_NONE)
@@ -184,7 +185,13 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
             x->has_balance = true;
             x->balance_printed = bank_amount_as_printed(&bal);
         } else if (!t->has_foreign) {
-            /* "12.00   16.50" without a balance header: foreign, then local. */
+            /* "12.00   16.50" without a balance header: foreign, then local,
+             * unless the balance chain says otherwise (finish.c). */
+            x->two_amounts = true;
+            x->first_cents = amt->cents;
+            x->first_mark = x->mark;
+            x->first_column = column_polarity(e, x->amount_col0, x->amount_col1);
+            x->raw_first = xstrdup(t->raw_amount);
             t->has_foreign = true;
             t->foreign_amount = amt->cents;
             memcpy(t->foreign_currency, amt->currency, 4);
@@ -200,11 +207,49 @@ static void add_txn(engine *e, const bank_rx *rx, int page, int li, const char *
     e->pending = (long)e->st->n_txns - 1;
 }
 
+/* Text drawn letter by letter with gaps ("A M Z N  M k t p") back into
+ * words, by the run's own spacing: one space inside a word, two or more
+ * between words. Only a description made mostly of single letters is
+ * changed. */
+static void unspace_letters(char *d)
+{
+    int singles = 0, tokens = 0;
+    for (char *p = d; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        tokens++;
+        /* one character, maybe a multi-byte UTF-8 one */
+        unsigned cp;
+        singles += q - p == 1 || (((unsigned char)*p & 0xC0) == 0xC0 && util_utf8_decode(p, &cp) == q - p);
+        p = q;
+    }
+    if (tokens < 4 || singles * 10 < tokens * 8)
+        return;
+    char *w = d;
+    for (char *p = d; *p; p++) {
+        if (*p != ' ') {
+            *w++ = *p;
+        } else if (p[1] == ' ') {
+            while (p[1] == ' ')
+                p++;
+            if (w > d)
+                *w++ = ' ';
+        }
+    }
+    *w = '\0';
+}
+
 /* Try the transaction patterns on line w. Returns the line kind. */
 static bank_line_kind try_txn(engine *e, int page, int li, const char *w, size_t n)
 {
-    for (int i = 0; i < e->p->line.n; i++) {
-        const bank_rx *rx = &e->p->line.v[i];
+    int nl = e->p->line.n;
+    for (int i = 0; i < nl + e->p->line_aligned.n; i++) {
+        const bank_rx *rx = i < nl ? &e->p->line.v[i] : &e->p->line_aligned.v[i - nl];
         if (!bank_rx_match(rx, w, n, 0, e->md))
             continue;
         size_t off, len;
@@ -212,9 +257,15 @@ static bank_line_kind try_txn(engine *e, int page, int li, const char *w, size_t
         if (!bank_rx_group(rx, e->md, BG_AMOUNT, &off, &len) ||
             !bank_amount_parse(w + off, len, e->p->decimal, &amt))
             continue;
+        /* line_aligned: the amount's right edge is the table's (the last
+         * row's, within a column), so one space before it is enough. */
+        if (i >= nl && (e->st->n_txns == 0 ||
+                        abs(eng_col(w, off + len) - e->x[e->st->n_txns - 1].amount_col1) > 1))
+            continue;
         if (!bank_rx_group(rx, e->md, BG_DESCRIPTION, &off, &len))
             continue;
         char *desc = xstrndup(w + off, desc_before_stop(e, w, off, len));
+        unspace_letters(desc);
         util_collapse_space(desc);
         bool excluded;
         bool ok = description_ok(e, desc, &excluded);
@@ -443,9 +494,8 @@ static bank_line_kind try_wrapped(engine *e, int page, int li, const char *s, si
     return BANK_LINE_TXN;
 }
 
-static void process_line(engine *e, int page, int li)
+static void process_text(engine *e, int page, int li, const char *s)
 {
-    const char *s = e->doc->pages[page].lines[li].text;
     size_t n = strlen(s);
     e->detail[0] = '\0';
     e->sign_line = false;
@@ -483,7 +533,7 @@ static void process_line(engine *e, int page, int li)
     bank_line_kind k = BANK_LINE_NONE;
     if (e->in_table)
         k = try_txn(e, page, li, apply_drops(e, s, n), n);
-    if (k == BANK_LINE_NONE && e->in_table && e->p->amount_next_line)
+    if (k == BANK_LINE_NONE && e->in_table && e->p->amount_next_line && !e->split)
         k = try_wrapped(e, page, li, s, n);
     /* Column headers are never transactions: look for them only when the
      * line is not one (most lines of a statement are). */
@@ -501,7 +551,86 @@ static void process_line(engine *e, int page, int li)
     trace(e, page, li, s, k);
 }
 
-bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
+/* two_up: the column where a second table starts on this page, or -1. A
+ * line of both tables is a row (it starts with a date) with, after a gap
+ * of three or more spaces, another row; three such lines at one column
+ * make the page two-up. */
+static int two_up_column(engine *e, const pdf_page *pg)
+{
+    enum { MAXC = 400 };
+    unsigned char votes[MAXC] = {0};
+    for (int li = 0; li < pg->n_lines; li++) {
+        const char *s = pg->lines[li].text;
+        size_t n = strlen(s);
+        if (n < 40 || !bank_rx_match(&e->p->date_start, s, n, 0, e->md))
+            continue;
+        for (size_t p = 3; p + 8 < n; p++) {
+            if (s[p] == ' ' || s[p - 1] != ' ' || s[p - 2] != ' ' || s[p - 3] != ' ')
+                continue;
+            if (!bank_rx_match(&e->p->date_start, s + p, n - p, 0, e->md) ||
+                !bank_rx_match(&e->p->amount_tok, s, p, 0, e->md))
+                continue;
+            int c = eng_col(s, p);
+            if (c > 24 && c < MAXC) {
+                /* one vote per line, at the first split that reads */
+                for (int k = c - 1; k <= c + 1 && k < MAXC; k++)
+                    if (votes[k] < 255)
+                        votes[k]++;
+                break;
+            }
+        }
+    }
+    int best = -1;
+    for (int c = 0; c < MAXC; c++)
+        if (votes[c] >= 3 && (best < 0 || votes[c] > votes[best]))
+            best = c;
+    return best;
+}
+
+/* Byte offset of column col in s (or its end). */
+static size_t col_offset(const char *s, int col)
+{
+    size_t i = 0;
+    for (int c = 0; s[i] && c < col; c++) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+static void process_page(engine *e, int pg)
+{
+    const pdf_page *page = &e->doc->pages[pg];
+    int split = e->p->two_up ? two_up_column(e, page) : -1;
+    if (split < 0) {
+        for (int li = 0; li < page->n_lines; li++)
+            process_text(e, pg, li, page->lines[li].text);
+        return;
+    }
+    /* Two tables side by side: the left one, then the right one (its
+     * columns kept, the left part blanked). */
+    sbuf half = {0};
+    e->split = true;
+    for (int side = 0; side < 2; side++)
+        for (int li = 0; li < page->n_lines; li++) {
+            const char *s = page->lines[li].text;
+            size_t off = col_offset(s, split - 1);
+            sbuf_truncate(&half, 0);
+            if (side == 0) {
+                sbuf_append(&half, s, off);
+            } else {
+                for (int c = 0; c < split - 1 && s[0]; c++)
+                    sbuf_putc(&half, ' ');
+                sbuf_puts(&half, s + off);
+            }
+            process_text(e, pg, li, half.p ? half.p : "");
+        }
+    sbuf_free(&half);
+    e->split = false;
+}
+
+bank_statement *eng_extract(const bank_profile *p, const pdf_text *doc, const bank_parse_opts *opts)
 {
     bank_profile_prepare(p);
     engine e = {0};
@@ -521,13 +650,14 @@ bank_statement *bank_extract(const bank_profile *p, const pdf_text *doc, const b
     e.skip_page = -1;
     e.in_table = p->start.n == 0;
     for (int pg = 0; pg < doc->n_pages; pg++)
-        for (int li = 0; li < doc->pages[pg].n_lines; li++)
-            process_line(&e, pg, li);
+        process_page(&e, pg);
     eng_summary_finish(&e);
     eng_finish(&e);
     bank_statement_mask_cards(e.st);
-    for (size_t i = 0; i < e.st->n_txns; i++)
+    for (size_t i = 0; i < e.st->n_txns; i++) {
         free(e.x[i].raw_posted);
+        free(e.x[i].raw_first);
+    }
     free(e.x);
     sbuf_free(&e.work);
     sbuf_free(&e.wrap);

@@ -17,13 +17,13 @@ const char *const bank_sumfield_names[BS_N] = {"previous_balance", "payments_and
 static const char *const default_field_dates[] = {
     "DD MMM YYYY", "DD MMM YY", "DD MMM, YYYY", "MMM DD, YYYY", "MMM DD YYYY", "DD-MMM-YYYY",
     "DD-MMM-YY", "DDMMMYYYY", "YYYY-MM-DD", "YYYY/MM/DD", "DD/MM/YYYY", "MM/DD/YYYY", "DD/MM/YY",
-    "MM/DD/YY", "DD.MM.YYYY", "DD.MM.YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD-MM-YY",
+    "MM/DD/YY", "DD.MM.YYYY", "DD.MM.YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD-MM-YY", "DD. MMM YYYY",
 };
 static const char *const default_txn_dates[] = {
     "DD MMM", "DD MMM YY", "DD MMM YYYY", "DD-MMM", "DD-MMM-YY", "DD-MMM-YYYY", "DDMMM", "MMM DD",
     "MMM DD, YYYY", "MMM DD YYYY", "YYYY-MM-DD", "DD/MM", "MM/DD", "DD/MM/YY", "MM/DD/YY",
     "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM", "DD.MM.YY", "DD.MM.YYYY", "DD-MM", "MM-DD", "DD-MM-YY",
-    "MM-DD-YY", "DD-MM-YYYY", "MM-DD-YYYY",
+    "MM-DD-YY", "DD-MM-YYYY", "MM-DD-YYYY", "DD. MMM", "DD. MMM YYYY", "DD.MMM", "DD.MM.",
 };
 
 enum sect { S_NONE, S_PROFILE, S_DETECT, S_MACROS, S_FIELDS, S_SUMMARY, S_TRANSACTIONS, S_SECTION };
@@ -37,6 +37,7 @@ typedef struct pctx {
     enum sect cur;
     bank_section *sec;
     bool own_field_dates, own_txn_dates;
+    char force_decimal;         /* decimal = auto: the ',' twin is parsed with ',' */
 } pctx;
 
 static int perr(pctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -153,13 +154,19 @@ static int kv_profile(pctx *c, const char *k, const char *v)
         for (int i = 0; i < 3; i++)
             p->currency[i] = (char)toupper((unsigned char)v[i]);
     } else if (!strcmp(k, "kind")) {
-        if (strcmp(v, "card") && strcmp(v, "account"))
-            return perr(c, "kind must be card or account, not '%s'", v);
+        if (strcmp(v, "card") && strcmp(v, "account") && strcmp(v, "auto"))
+            return perr(c, "kind must be card, account or auto, not '%s'", v);
         p->account = !strcmp(v, "account");
+        p->kind_auto = !strcmp(v, "auto");
+    } else if (!strcmp(k, "account_when")) {
+        return add_rx(c, &p->account_when, v, 0);
+    } else if (!strcmp(k, "card_when")) {
+        return add_rx(c, &p->card_when, v, 0);
     } else if (!strcmp(k, "decimal")) {
-        if (strcmp(v, ".") && strcmp(v, ","))
-            return perr(c, "decimal must be '.' or ',', not '%s'", v);
-        p->decimal = *v;
+        if (strcmp(v, ".") && strcmp(v, ",") && strcmp(v, "auto"))
+            return perr(c, "decimal must be '.', ',' or auto, not '%s'", v);
+        p->decimal_auto = !strcmp(v, "auto");
+        p->decimal = c->force_decimal ? c->force_decimal : p->decimal_auto ? '.' : *v;
     } else {
         return perr(c, "unknown key '%s' in [profile]", k);
     }
@@ -301,15 +308,16 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
     bool handled;
     if (kv_sign(c, k, v, &handled) || handled)
         return handled ? 0 : -1;
-    if (!strcmp(k, "line")) {
-        if (add_rx(c, &p->line, v, 0))
+    if (!strcmp(k, "line") || !strcmp(k, "line_aligned")) {
+        bank_rxv *lv = !strcmp(k, "line") ? &p->line : &p->line_aligned;
+        if (add_rx(c, lv, v, 0))
             return -1;
-        const bank_rx *rx = &p->line.v[p->line.n - 1];
+        const bank_rx *rx = &lv->v[lv->n - 1];
         static const bank_group need[] = {BG_DESCRIPTION, BG_AMOUNT};
         if (check_groups(c, rx, need, 2, "line"))
             return -1;
         if (!rx->grp[BG_DATE] && !rx->grp[BG_POSTED_DATE])
-            return perr(c, "line needs a named group (?<date>...) or (?<posted_date>...)");
+            return perr(c, "%s needs a named group (?<date>...) or (?<posted_date>...)", k);
         return 0;
     }
     struct {
@@ -350,6 +358,8 @@ static int kv_transactions(pctx *c, const char *k, const char *v)
         return parse_bool(c, v, &p->sign_below);
     if (!strcmp(k, "amount_on_next_line"))
         return parse_bool(c, v, &p->amount_next_line);
+    if (!strcmp(k, "two_up"))
+        return parse_bool(c, v, &p->two_up);
     if (!strcmp(k, "sign_from_balance")) {
         /* yes: as the profile's kind; account: a statement printing a
          * running balance is a bank account's, whatever the kind. */
@@ -527,14 +537,33 @@ static void default_marks(bank_profile *p)
                                           BANK_POL_CREDIT, BANK_POL_CREDIT, BANK_POL_CHARGE};
     static const bank_polarity account[6] = {BANK_POL_CREDIT, BANK_POL_CHARGE, BANK_POL_CREDIT,
                                              BANK_POL_CHARGE, BANK_POL_CREDIT, BANK_POL_CHARGE};
-    for (int m = 0; m < 6; m++)
+    for (int m = 0; m < 6; m++) {
+        /* kind = auto: the account reading keeps the marks the profile set. */
+        p->acct_pol[m] = p->mark_pol[m] == BANK_POL_AUTO ? account[m] : p->mark_pol[m];
         if (p->mark_pol[m] == BANK_POL_AUTO)
             p->mark_pol[m] = p->account ? account[m] : card[m];
+    }
 }
+
+static bank_profile *profile_parse(const char *text, size_t len, const char *name, char force_decimal,
+                                   cl_err *err);
 
 bank_profile *bank_profile_parse(const char *text, size_t len, const char *name, cl_err *err)
 {
+    bank_profile *p = profile_parse(text, len, name, 0, err);
+    if (p && p->decimal_auto) {
+        /* The ',' reading is compiled when a statement first needs it. */
+        p->comma_text = xstrndup(text, len);
+        p->comma_len = len;
+    }
+    return p;
+}
+
+static bank_profile *profile_parse(const char *text, size_t len, const char *name, char force_decimal,
+                                   cl_err *err)
+{
     pctx c = {0};
+    c.force_decimal = force_decimal;
     c.p = xcalloc(1, sizeof *c.p);
     c.name = name;
     c.err = err;
@@ -564,7 +593,7 @@ bank_profile *bank_profile_parse(const char *text, size_t len, const char *name,
                 bank_rx_compile(&c.p->ydate_tok, "%YDATE%", NULL, c.p->decimal, err) ||
                 bank_rx_compile(&c.p->shape, "^\\s*%DATE%\\s+(?=[^\\n]*[A-Za-z]{2})\\S.*\\s%AMOUNT%\\s*$", NULL,
                                 c.p->decimal, err) ||
-                (c.p->amount_next_line &&
+                ((c.p->amount_next_line || c.p->two_up) &&
                  bank_rx_compile(&c.p->date_start, "^\\s*%DATE%(?:\\s|$)", NULL, c.p->decimal, err)))) {
         bank_profile_free(c.p);
         return NULL;
@@ -589,6 +618,26 @@ static void jit_rxv(bank_rxv *v)
         bank_rx_jit(&v->v[i]);
 }
 
+const bank_profile *bank_profile_comma(const bank_profile *cp)
+{
+    if (!cp->comma_text)
+        return NULL;
+    bank_profile *c = atomic_load(&cp->comma);
+    if (c)
+        return c;
+    bank_profile *p = (bank_profile *)cp;
+    pthread_mutex_lock(&p->jit_lock);
+    if (!(c = atomic_load(&p->comma))) {
+        cl_err err = {0};
+        /* The same text parsed with '.', so this cannot fail but by memory. */
+        c = profile_parse(p->comma_text, p->comma_len, p->source, ',', &err);
+        if (c)
+            atomic_store(&p->comma, c);
+    }
+    pthread_mutex_unlock(&p->jit_lock);
+    return c;
+}
+
 void bank_profile_prepare(const bank_profile *cp)
 {
     if (atomic_load(&cp->jitted))
@@ -597,10 +646,10 @@ void bank_profile_prepare(const bank_profile *cp)
     bank_profile *p = (bank_profile *)cp;
     pthread_mutex_lock(&p->jit_lock);
     if (!atomic_load(&p->jitted)) {
-        bank_rxv *lists[] = {&p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line, &p->cont_exclude,
+        bank_rxv *lists[] = {&p->line, &p->line_aligned, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line, &p->cont_exclude,
                              &p->exclude_desc, &p->desc_match, &p->foreign_line, &p->balance_header,
                              &p->credit_header, &p->charge_header, &p->desc_stop_header,
-                             &p->other_amount_header};
+                             &p->other_amount_header, &p->account_when, &p->card_when};
         for (size_t i = 0; i < ARRAY_LEN(lists); i++)
             jit_rxv(lists[i]);
         for (int f = 0; f < BF_N; f++)
@@ -633,14 +682,16 @@ void bank_profile_free(bank_profile *p)
 {
     if (!p)
         return;
+    bank_profile_free(atomic_load(&p->comma));
+    free(p->comma_text);
     free(p->id);
     free(p->issuer);
     free(p->source);
     bank_rxv *lists[] = {&p->require, &p->any, &p->reject, &p->phrase, &p->producer, &p->creator,
-                         &p->line, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
+                         &p->line, &p->line_aligned, &p->start, &p->end, &p->ignore, &p->drop, &p->cont_line,
                          &p->cont_exclude, &p->exclude_desc, &p->desc_match, &p->foreign_line,
                          &p->balance_header, &p->credit_header, &p->charge_header, &p->desc_stop_header,
-                         &p->other_amount_header};
+                         &p->other_amount_header, &p->account_when, &p->card_when};
     for (size_t i = 0; i < ARRAY_LEN(lists); i++)
         bank_rxv_free(lists[i]);
     bank_rx_free(&p->amount_tok);

@@ -59,7 +59,16 @@ typedef struct bank_profile {
     char *source;           /* "built-in" or the user file's path */
     char currency[4];
     bool account;           /* bank account: credits raise the balance */
+    bool kind_auto;         /* kind = auto: card or account, whichever reconciles */
+    bank_rxv account_when;  /* kind = auto: text of an account statement, when reconciling does not decide */
+    bank_rxv card_when;     /* ... and of a card statement, which overrides it */
     char decimal;           /* '.' or ',' */
+    bool decimal_auto;      /* decimal = auto: decided per statement (see comma) */
+    /* decimal = auto: the same profile read with ',', made on first use
+     * (bank_profile_comma) from the text kept here. */
+    struct bank_profile *_Atomic comma;
+    char *comma_text;
+    size_t comma_len;
 
     /* [detect] */
     bank_rxv require, any, reject, phrase, producer, creator;
@@ -76,6 +85,7 @@ typedef struct bank_profile {
 
     /* [transactions] */
     bank_rxv line, start, end, ignore, drop;
+    bank_rxv line_aligned;  /* rows that count only when their amount ends where the last row's did */
     bank_rxv cont_line, cont_exclude, exclude_desc, desc_match, foreign_line, balance_header;
     bank_rxv credit_header, charge_header;  /* separate credit and charge amount columns */
     bank_rxv desc_stop_header;              /* a column after the description: where it ends */
@@ -86,9 +96,11 @@ typedef struct bank_profile {
     int cont_max, cont_tolerance;
     bool sign_below;
     bool amount_next_line;      /* a wrapped description's amount may be on the next line */
+    bool two_up;                /* a page may print two tables side by side */
     bool sign_from_balance;
     bool balance_is_account;    /* sign_from_balance = account: a running balance means a bank account */
     bank_polarity mark_pol[6];  /* indexed by bank_mark */
+    bank_polarity acct_pol[6];  /* the same, read as a bank account (kind = auto) */
 
     bank_section *sections;
     int n_sections;
@@ -97,7 +109,7 @@ typedef struct bank_profile {
     bank_rx amount_tok;     /* one amount anywhere in a line */
     bank_rx ydate_tok;      /* one date with a year */
     bank_rx shape;          /* "looks like a transaction": date, text, amount */
-    bank_rx date_start;     /* a line that starts with a date (amount_next_line only) */
+    bank_rx date_start;     /* a line that starts with a date (amount_next_line, two_up only) */
 
     /* Patterns other than detection are JIT-compiled on first use. */
     atomic_bool jitted;
@@ -113,6 +125,10 @@ void bank_profile_free(bank_profile *p);
 /* JIT-compile every pattern of p, once (thread-safe; the registry stays
  * shareable). bank_extract calls it. */
 void bank_profile_prepare(const bank_profile *p);
+
+/* decimal = auto: the profile read with a decimal comma (made once, on first
+ * use; thread-safe). NULL for other profiles. */
+const bank_profile *bank_profile_comma(const bank_profile *p);
 
 /* The polarity of an amount with mark m outside forcing sections. */
 bank_polarity bank_profile_mark_polarity(const bank_profile *p, bank_mark m);

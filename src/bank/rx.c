@@ -12,19 +12,37 @@ const char *const bank_group_names[BG_N] = {
     "foreign_currency", "balance", "label", "text", "last4", "start", "end", "currency",
 };
 
-#define MONTH_RX                                                                            \
-    "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"    \
-    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![A-Za-z])\\.?"
+/* Month names and abbreviations in English, French, German, Dutch, Spanish,
+ * Italian, Portuguese and Malay (the table in datefmt.c). (?i) folds ASCII
+ * only: accented capitals are listed too. Grouped by first letter: a date
+ * pattern tries this at many positions, and most fail on the first byte. */
+#define MONTH_RX                                                                             \
+    "(?i:a(?:pr(?:il|ile)?|vr(?:il)?|br(?:il)?|ug(?:ust(?:us)?)?|o(?:\xc3\xbb|\xc3\x9b|u)t|go(?:sto)?)"  \
+    "|d(?:ec(?:ember|embre)?|(?:\xc3\xa9|\xc3\x89)c(?:embre)?|ez(?:ember|embro)?|ic(?:iembre|embre)?|is(?:ember)?)" \
+    "|en(?:e|ero)"                                                                           \
+    "|f(?:eb(?:ruary|ruar|ruari|rero|braio)?|(?:\xc3\xa9|\xc3\x89|e)v(?:r(?:ier)?|ereiro)?)" \
+    "|g(?:en(?:naio)?|iu(?:gno)?)"                                                           \
+    "|j(?:an(?:uary|vier|v|uar|uari|eiro)?|u(?:ne?|in|ni|nio|nho|ly?|il(?:let)?|li|lio|lho|lai))" \
+    "|lug(?:lio)?"                                                                           \
+    "|m(?:ar(?:ch|s|zo|co|\xc3\xa7o|\xc3\x87o)?|(?:\xc3\xa4|\xc3\x84)rz?|aerz|rz|aart|rt|ac|ay|ai|ei|ayo|aggio|ag|aio)" \
+    "|nov(?:ember|embre|iembre|embro)?"                                                      \
+    "|o(?:ct(?:ober|obre|ubre)?|[kt]t(?:ober|obre)?|utubro|ut|gos)"                          \
+    "|s(?:ep(?:t(?:ember|embre|iembre)?)?|ettembre|et(?:embro)?))"                           \
+    "(?![A-Za-z])\\.?"
 
-/* An amount token: optional sign or parenthesis, currency prefix (maybe
- * spaced from the digits: "$      12.50", accounting style), grouped
- * digits, two decimals, optional ')' and CR/DR or trailing minus. */
+/* An amount token: optional sign or parenthesis (the sign may stand apart:
+ * "- 500,00"), currency prefix (maybe spaced from the digits: "$      12.50",
+ * accounting style), grouped digits, two decimals, optional ')' and CR/DR or
+ * a trailing minus or plus ("8.00-", "480.00+"), and a currency symbol or
+ * code after the number ("12,50 \u20ac", "12.50 EUR"). */
+#define CUR_SUFFIX                                                                         \
+    "(?: ?(?:\xe2\x82\xac|\xc2\xa3|EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF|SGD|MYR|HKD|AUD|CAD)(?![A-Za-z]))?"
 #define AMOUNT_BODY(G, D)                                                                \
-    "(?<![\\d.,])(?:[-+]\\s?)?\\(?(?:(?:[A-Z]{1,3}\\$|RM|\\$|\xc2\xa3|\xe2\x82\xac|\xc2\xa5) *)?\\s?-?" \
-    "(?:\\d{1,3}(?:" G "\\d{3})+|\\d+)" D "\\d{2}(?![.,]?\\d)\\)?(?:\\s?(?i:CR|DR)\\b|-(?!\\d))?"
+    "(?<![\\d.,'])(?:[-+] {0,3})?\\(?(?:(?:[A-Z]{1,3}\\$|RM|\\$|\xc2\xa3|\xe2\x82\xac|\xc2\xa5) *)?\\s?-?" \
+    "(?:\\d{1,3}(?:" G "\\d{3})+|\\d+)" D "\\d{2}(?![.,]?\\d)\\)?(?:\\s?(?i:CR|DR)\\b|[-+](?!\\d))?" CUR_SUFFIX
 
-static const char amount_dot[] = AMOUNT_BODY(",", "\\.");
-static const char amount_comma[] = AMOUNT_BODY("[. ]", ",");
+static const char amount_dot[] = AMOUNT_BODY("[,']", "\\.");
+static const char amount_comma[] = AMOUNT_BODY("[. ']", ",");
 
 const char *bank_rx_amount(char decimal)
 {
@@ -35,15 +53,15 @@ static const struct {
     const char *name, *value;
 } builtin_macros[] = {
     {"MONTH", MONTH_RX},
-    /* A date with or without a year; a 2-digit year is not taken when a
-     * month name follows (a second date column). */
-    {"DATE", "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.-]\\d{1,2}(?:[/.-](?:\\d{4}|\\d{2}))?(?![\\d/.-])"
-             "|\\d{1,2}[ -]?" MONTH_RX "(?:[ -](?:\\d{4}|\\d{2})(?![\\d:])(?!\\s*" MONTH_RX "))?"
-             "|" MONTH_RX " ?\\d{1,2}(?!\\d)(?:,? \\d{4})?)"},
+    /* A date with or without a year ("10.03." too); a 2-digit year is not
+     * taken when a month name follows (a second date column). */
+    {"DATE", "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.(?=\\s)|\\d{1,2}[/.-]\\d{1,2}(?:[/.-](?:\\d{4}|\\d{2}))?(?![\\d/.-])"
+             "|\\d{1,2}\\.?[ -]?" MONTH_RX "(?:[ -](?:\\d{4}|\\d{2})(?![\\d:])(?!\\s*" MONTH_RX "))?"
+             "|(?<![A-Za-z])" MONTH_RX " ?\\d{1,2}(?!\\d)(?:,? \\d{4})?)"},
     /* A date with a year. */
     {"YDATE", "(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d)"
-              "|\\d{1,2}[ -]" MONTH_RX ",?[ -](?:\\d{4}|\\d{2})(?!\\d)"
-              "|" MONTH_RX " \\d{1,2},? \\d{4})"},
+              "|\\d{1,2}\\.?[ -]" MONTH_RX ",?[ -](?:\\d{4}|\\d{2})(?!\\d)"
+              "|(?<![A-Za-z])" MONTH_RX " \\d{1,2},? \\d{4})"},
 };
 
 void bank_macros_set(bank_macros *m, const char *name, const char *value)

@@ -55,6 +55,8 @@ typedef struct bank_statement {
     char currency[4];
     cl_date statement_date, period_start, period_end;
     bank_summary summary;
+    char summary_label[6][48];  /* the label each summary value was read under ("" none), bank_summary order */
+    bool is_account;            /* a bank account's (checking, savings), else a card's */
     bool reconciled;
     cl_money reconcile_difference;  /* sum of transactions minus the printed change */
     bool reconcile_known;       /* false: no new balance printed, difference unknown */

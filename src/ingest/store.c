@@ -87,6 +87,7 @@ static int insert_statement(db_conn *c, const db_claim *f, const ingest_statemen
         s->reconciled ? "true" : "false",
         s->reconcile_known ? cl_money_format(s->reconcile_difference, diff) : NULL,
         db_param_ll((long long)s->n_txns, n),
+        s->is_account ? "account" : "card",
     };
     char *v = NULL;
     *id = 0;
@@ -95,9 +96,9 @@ static int insert_statement(db_conn *c, const db_claim *f, const ingest_statemen
         "INSERT INTO raw.statements (source_file_id, issuer, card_last4, period_start, "
         "period_end, statement_date, currency, previous_balance, payments_and_credits, "
         "purchases, fees, interest, new_balance, reconciled, reconcile_difference, "
-        "transaction_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-        "$12, $13, $14, $15, $16) "
-        "ON CONFLICT (issuer, card_last4, period_end) DO NOTHING RETURNING id", 16};
+        "transaction_count, statement_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+        "$12, $13, $14, $15, $16, $17) "
+        "ON CONFLICT (issuer, card_last4, period_end) DO NOTHING RETURNING id", 17};
     if (db_prep_value(c, &insert, params, &v, err) < 0)
         return -1;
     if (v) {

@@ -104,7 +104,14 @@ static void test_amounts(void **state)
     check_amount("-1.234,56", ',', 123456, BANK_MARK_MINUS, "");
     check_amount("1 234,56", ',', 123456, BANK_MARK_NONE, "");
     check_amount("\xe2\x82\xac" "12,00", ',', 1200, BANK_MARK_NONE, "EUR");
-    const char *bad[] = {"", "abc", "1,23.45", "12.345", "(12.00", "12.00 CRX", "1.234,56", "--5.00", "5.00 6.00"};
+    /* Trailing signs and currencies, apostrophe thousands, a sign apart. */
+    check_amount("480.00+", '.', 48000, BANK_MARK_PLUS, "");
+    check_amount("8.00-", '.', 800, BANK_MARK_MINUS, "");
+    check_amount("12,50 \xe2\x82\xac", ',', 1250, BANK_MARK_NONE, "EUR");
+    check_amount("1.482,90- EUR", ',', 148290, BANK_MARK_MINUS, "EUR");
+    check_amount("1'234.56", '.', 123456, BANK_MARK_NONE, "");
+    check_amount("- 500,00", ',', 50000, BANK_MARK_MINUS, "");
+    const char *bad[] = {"", "abc", "1,23.45", "12.345", "(12.00", "12.00 CRX", "12.00 ABC", "1.234,56", "--5.00", "5.00 6.00"};
     for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
         bank_amount a;
         if (bank_amount_parse(bad[i], strlen(bad[i]), '.', &a))
@@ -167,7 +174,16 @@ static void test_date_formats(void **state)
     assert_false(bank_datefmt_compile("XX/MM", &f));
     assert_false(bank_datefmt_compile("MM/YYYY", &f));
     assert_int_equal(bank_month_from_name("Sep.", 4), 9);
-    assert_int_equal(bank_month_from_name("Mayo", 4), 0);
+    assert_int_equal(bank_month_from_name("Maybe", 5), 0);
+    /* Month names in French, German, Dutch, Spanish, Italian, Portuguese, Malay. */
+    assert_int_equal(bank_month_from_name("Mayo", 4), 5);
+    assert_int_equal(bank_month_from_name("D\xc3\x89" "C.", 5), 12);
+    assert_int_equal(bank_month_from_name("f\xc3\xa9vr.", 6), 2);
+    assert_int_equal(bank_month_from_name("M\xc3\xa4rz", 5), 3);
+    assert_int_equal(bank_month_from_name("mrt", 3), 3);
+    assert_int_equal(bank_month_from_name("Ogos", 4), 8);
+    assert_int_equal(bank_month_from_name("outubro", 7), 10);
+    assert_int_equal(bank_month_from_name("giu", 3), 6);
 }
 
 static void check_resolve(int m, int d, const char *lo, const char *hi, const char *want)

@@ -91,7 +91,9 @@ def check(path, want_luhn):
         lines = pages[t["page"] - 1]
         first = lines[t["line"] - 1]
         amt = grouped(t["amount"])
-        if amt not in first:
+        # Decimal-comma layouts print 1.234,56.
+        comma = amt.replace(",", "_").replace(".", ",").replace("_", ".")
+        if amt not in first and comma not in first:
             problems.append(where + ": amount %s not on the line %r" % (amt, first))
         window = " ".join(lines[t["line"] - 1:t["line"] + 5]).split()
         pos = 0
@@ -112,7 +114,8 @@ def check(path, want_luhn):
     s = truth["summary"]
     if s["previous_balance"] is not None and s["new_balance"] is not None:
         change = Decimal(s["new_balance"]) - Decimal(s["previous_balance"])
-        if change != -total:
+        # A card balance is owed (falls with credits), an account's rises.
+        if change != (total if truth.get("statement_kind") == "account" else -total):
             problems.append("transactions sum %s, balance change %s" % (total, change))
     if all(s[k] is not None for k in s):
         pay = abs(Decimal(s["payments_and_credits"]))

@@ -29,7 +29,20 @@ typedef struct sg_layout {
     /* The layout's own template tokens (items.h): the value of {name} or
      * {name:arg}, NULL for a name it does not know. */
     const char *(*token)(const sg_render *r, const char *name, const char *arg);
+    /* The profile that reads it (NULL: the one named id); the ground truth's issuer. */
+    const char *reads_as;
+    /* A bank account's statement: it prints sg_account_balance() of the card
+     * model's balances, deposits for credits and withdrawals for charges. */
+    bool account;
 } sg_layout;
+
+/* An account's balance for the card model's balance b: a base minus what
+ * the card would owe, so it chains from month to month. */
+#define SG_ACCOUNT_BASE ((cl_money)8000000)
+static inline cl_money sg_account_balance(cl_money b)
+{
+    return SG_ACCOUNT_BASE - b;
+}
 
 /* NULL-terminated, in --list-layouts order. A layout is registered by
  * adding it here (layouts.c) and to meson.build. */

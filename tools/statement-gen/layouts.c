@@ -8,7 +8,7 @@ extern const sg_layout sg_layout_amex_sg, sg_layout_amex_us, sg_layout_bank_of_a
     sg_layout_maybank, sg_layout_ocbc, sg_layout_standard_chartered,
     sg_layout_trust, sg_layout_capital_one, sg_layout_citi,
     sg_layout_discover, sg_layout_wells_fargo, sg_layout_us_bank, sg_layout_apple_card,
-    sg_layout_barclays_us;
+    sg_layout_barclays_us, sg_layout_eu_card, sg_layout_us_checking, sg_layout_savings;
 
 const sg_layout *const sg_layouts[] = {
     &sg_layout_amex_sg,
@@ -29,6 +29,10 @@ const sg_layout *const sg_layouts[] = {
     &sg_layout_us_bank,
     &sg_layout_apple_card,
     &sg_layout_barclays_us,
+    /* Issuers without a profile, read by the generic one (lay_accounts.c). */
+    &sg_layout_eu_card,
+    &sg_layout_us_checking,
+    &sg_layout_savings,
     NULL,
 };
 

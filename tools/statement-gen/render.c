@@ -83,7 +83,9 @@ int sg_truth_check(const sg_render *r, cl_err *err)
     /* The printed summary must be self-consistent where it is complete. */
     const cl_money *v = tr->sum;
     if (tr->sum_set[SG_SUM_PREVIOUS] && tr->sum_set[SG_SUM_NEW]) {
-        if (v[SG_SUM_PREVIOUS] != s->prev_balance || v[SG_SUM_NEW] != s->new_balance)
+        bool acct = r->lay->account;
+        if (v[SG_SUM_PREVIOUS] != (acct ? sg_account_balance(s->prev_balance) : s->prev_balance) ||
+            v[SG_SUM_NEW] != (acct ? sg_account_balance(s->new_balance) : s->new_balance))
             return cl_err_set(err, CL_E_FAILED, "%s: printed balances differ", s->profile);
     }
     return 0;

@@ -102,7 +102,8 @@ int sg_truth_write(const sg_render *r, const char *pdf_path, const char *json_pa
     json_object_set_new(o, "file", json_string(pdf_path));
     json_object_set_new(o, "sha256", json_string(sha));
     json_object_set_new(o, "pages", json_integer(sg_doc_page(r->doc)));
-    json_object_set_new(o, "issuer", json_string(r->lay->id));
+    json_object_set_new(o, "issuer", json_string(r->lay->reads_as ? r->lay->reads_as : r->lay->id));
+    json_object_set_new(o, "statement_kind", json_string(r->lay->account ? "account" : "card"));
     json_object_set_new(o, "account_last4",
                         tr->last4_printed ? json_string(s->last4) : json_null());
     json_object_set_new(o, "currency", json_string(r->lay->gen.currency));
