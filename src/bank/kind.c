@@ -102,6 +102,10 @@ static const struct {
     {"KONTOF\xc3\xbcHRUNGSENTGELT", BANK_KIND_FEE},
     {"GEB\xc3\xbcHR", BANK_KIND_FEE},
     {"GEBUEHR", BANK_KIND_FEE},
+    /* German compounds end in their kind: MAHNGEBUEHR, KARTENENTGELT. */
+    {"-GEBUEHR", BANK_KIND_FEE},
+    {"-GEB\xc3\x9cHR", BANK_KIND_FEE},
+    {"-ENTGELT", BANK_KIND_FEE},
     {"GEB\xc3\x9cHR", BANK_KIND_FEE},
     {"KOSTEN", BANK_KIND_FEE},
     {"COMISION", BANK_KIND_FEE},
@@ -111,6 +115,7 @@ static const struct {
     {"CAJ", BANK_KIND_FEE},
     {"ZINSEN", BANK_KIND_INTEREST},
     {"SOLLZINSEN", BANK_KIND_INTEREST},
+    {"-ZINSEN", BANK_KIND_INTEREST},
     {"INTERETS", BANK_KIND_INTEREST},
     {"INT\xc3\x89R\xc3\x8aTS", BANK_KIND_INTEREST},
     {"INT\xc3\xa9R\xc3\xaaTS", BANK_KIND_INTEREST},
@@ -145,12 +150,15 @@ static bool word_char(char c)
     return isalnum((unsigned char)c);
 }
 
-/* Does the upper-cased text u contain phrase p at word boundaries? */
+/* Does the upper-cased text u contain phrase p at word boundaries? A
+ * phrase written "-WORD" also matches as the end of a longer word. */
 static bool has_phrase(const char *u, const char *p)
 {
+    bool suffix = p[0] == '-';
+    p += suffix;
     size_t n = strlen(p);
     for (const char *s = strstr(u, p); s; s = strstr(s + 1, p))
-        if ((s == u || !word_char(s[-1])) && !word_char(s[n]))
+        if ((suffix || s == u || !word_char(s[-1])) && !word_char(s[n]))
             return true;
     return false;
 }

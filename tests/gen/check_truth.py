@@ -10,8 +10,8 @@ rebuilds the text lines of each page as the ground truth counts them
   - the sha256 and page count;
   - every transaction's amount is printed on its (page, line), its
     description words appear in order from that line on, and its foreign
-    amount (when given) near it; its kind is one of purchase, fee,
-    interest (negative amounts), payment, refund (positive);
+    amount (when given) near it; its kind is one of purchase, withdrawal, fee,
+    interest (negative amounts), payment, refund, deposit (positive), transfer (either);
   - amounts reconcile with the summary's previous and new balance, and a
     complete summary is self-consistent;
   - with --luhn: a Luhn-valid 13-19 digit card number ending in
@@ -104,7 +104,11 @@ def check(path, want_luhn):
                 problems.append(where + ": word %r not found in %r" % (word, window))
                 break
             pos += 1
-        sign = {"purchase": -1, "fee": -1, "interest": -1, "payment": 1, "refund": 1}.get(t.get("kind"))
+        # A transfer between own accounts goes either way.
+        sign = {"purchase": -1, "fee": -1, "interest": -1, "payment": 1, "refund": 1,
+                "withdrawal": -1, "deposit": 1}.get(t.get("kind"))
+        if t.get("kind") == "transfer":
+            sign = 1 if Decimal(t["amount"]) > 0 else -1
         if sign is None or sign * Decimal(t["amount"]) <= 0:
             problems.append(where + ": kind %r does not fit amount %s" % (t.get("kind"), t["amount"]))
         if t["foreign_amount"] is not None:

@@ -270,6 +270,7 @@ const sg_layout sg_layout_savings = {
     .issuer = "Lakeshore Mutual Savings Bank",
     .reads_as = "generic",
     .account = true,
+    .payment_kind = "transfer",
     .page_w = 595, .page_h = 842,
     .orders = {SG_ORDER_RIGHT_FIRST, SG_ORDER_NATURAL, SG_ORDER_SHUFFLE, SG_ORDER_NATURAL},
     .gen = {

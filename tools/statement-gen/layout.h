@@ -34,6 +34,9 @@ typedef struct sg_layout {
     /* A bank account's statement: it prints sg_account_balance() of the card
      * model's balances, deposits for credits and withdrawals for charges. */
     bool account;
+    /* On an account, what its card-model payments are: "deposit" (pay
+     * coming in, the default) or "transfer" (from the holder's own account). */
+    const char *payment_kind;
 } sg_layout;
 
 /* An account's balance for the card model's balance b: a base minus what

@@ -36,9 +36,16 @@ static int cmp_placed(const void *a, const void *b)
     return x->row->t->seq - y->row->t->seq;
 }
 
-/* The kind `cardledger parse` reports for a row (bank_kind_name()). */
-static const char *kind_name(sg_kind k)
+/* The kind `cardledger parse` reports for a row (bank_kind_name()); an
+ * account's purchases are withdrawals and its refunds deposits. */
+static const char *kind_name(const sg_layout *lay, sg_kind k)
 {
+    if (lay->account && k == SG_PURCHASE)
+        return "withdrawal";
+    if (lay->account && k == SG_REFUND)
+        return "deposit";
+    if (lay->account && k == SG_PAYMENT)
+        return lay->payment_kind ? lay->payment_kind : "deposit";
     switch (k) {
     case SG_PAYMENT: return "payment";
     case SG_REFUND: return "refund";
@@ -66,7 +73,7 @@ static json_t *txn_json(const sg_render *r, const placed *p)
                                                             : t->foreign_amount));
     json_object_set_new(o, "foreign_currency",
                         foreign ? json_string(t->foreign_currency) : json_null());
-    json_object_set_new(o, "kind", json_string(kind_name(t->kind)));
+    json_object_set_new(o, "kind", json_string(kind_name(r->lay, t->kind)));
     json_object_set_new(o, "page", json_integer(p->row->page));
     json_object_set_new(o, "line", json_integer(p->line));
     return o;
