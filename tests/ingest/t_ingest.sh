@@ -123,11 +123,11 @@ else
     skip 6 "identical same-day purchases (a peer-corpus statement)" "no peer corpus"
 fi
 
-# --- the newest migration reverted and applied again on a full database -------
+# --- the kinds migration (0004, with 0005 above it) reverted and applied again on a full database
 snapshot="SELECT count(*), sum(amount), count(DISTINCT fingerprint) FROM analytics.transactions"
 before=$(q "$db" "$snapshot")
 lines=$(q "$db" "SELECT count(*) FROM raw.transaction_lines")
-ok "migrate down (one) on a full database" "$CARDLEDGER" migrate down --db "$db"
+ok "migrate down 2 (to schema 3) on a full database" "$CARDLEDGER" migrate down 2 --db "$db"
 is "down keeps every transaction" "$(q "$db" "$snapshot")" "$before"
 is "down keeps every raw line" "$(q "$db" "SELECT count(*) FROM raw.transaction_lines")" "$lines"
 summaries_exact_v3 "down: the summaries equal a fresh aggregation" "$db"
