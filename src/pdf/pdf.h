@@ -76,6 +76,10 @@ int pdf_read_regular(const char *path, const char *name, void **data, size_t *le
  * a NUL byte is refused (it is not text). */
 int pdf_text_load_pages_dir(const char *dir, const char *name, pdf_text **out, cl_err *err);
 
+/* The same from page texts already in memory (the raw tier's stored
+ * pages, for re-processing); texts are copied. */
+pdf_text *pdf_text_from_pages(const char *name, const char *const *texts, int n);
+
 void pdf_text_free(pdf_text *t);
 
 /* The ASCII character a typographic variant stands for, else c: the minus
