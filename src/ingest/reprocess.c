@@ -63,7 +63,10 @@ static int list_statements(db_conn *c, const ingest_reprocess_opts *o, stmt_ref 
                             "WHERE t.statement_id = s.id) "
                             "FROM raw.statements s JOIN raw.source_files f ON f.id = s.source_file_id "
                             "WHERE ($1::text IS NULL OR s.issuer = $1 OR f.profile_id = $1) "
-                            "AND ($2::date IS NULL OR s.period_end >= $2::date) ORDER BY s.id",
+                            "AND ($2::date IS NULL OR s.period_end >= $2::date) "
+                            /* only what was read from pages (PDFs, page folders): not imported rows */
+                            "AND EXISTS (SELECT 1 FROM raw.pages p WHERE p.source_file_id = s.source_file_id) "
+                            "ORDER BY s.id",
                             2, p, err);
     if (!r)
         return -1;

@@ -40,7 +40,8 @@ typedef void (*ingest_reprocess_fn)(const ingest_reprocess_stmt *s, void *ud);
  * its rows out of the summaries, replace its statement row, raw lines and
  * analytics rows (ingest/store.c: categories through
  * analytics.transaction_category(), so manual overrides stay), and commit
- * (or roll back with dry_run). A statement that no longer parses is
+ * (or roll back with dry_run). Only statements with stored pages are
+ * read (not rows imported from other kinds of file). A statement that no longer parses is
  * reported and left as it was. Returns 0 or -1 (database errors). */
 int ingest_reprocess(db_conn *c, const ingest_reprocess_opts *o, ingest_reprocess_fn fn, void *ud,
                      ingest_reprocess_totals *tot, cl_err *err);
