@@ -1,4 +1,4 @@
-/* cmd_export.c - `cardledger export`: the filtered transactions as CSV, JSON lines' array, ledger/hledger or beancount. */
+/* cmd_export.c - `cardledger export`: the filtered transactions as CSV, a JSON array, a ledger/hledger journal or beancount. */
 #include "cli.h"
 #include "filters.h"
 

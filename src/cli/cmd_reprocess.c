@@ -44,7 +44,7 @@ static void on_stmt(const ingest_reprocess_stmt *s, void *ud)
         return;
     }
     bool changed = s->added || s->removed || s->amount_changed || s->was_reconciled != s->reconciled ||
-                   s->duplicate;
+                   s->duplicate || s->moved;
     if (!changed && !p->verbose)
         return;
     printf("%s  %s: %ld -> %ld rows, +%ld -%ld, %ld amounts changed%s%s\n", s->path, s->profile,
@@ -53,6 +53,8 @@ static void on_stmt(const ingest_reprocess_stmt *s, void *ud)
            : !s->was_reconciled && s->reconciled ? ", newly reconciled"
            : s->was_reconciled && !s->reconciled ? ", no longer reconciled" : "",
            changed ? "" : " (unchanged)");
+    if (s->moved)
+        printf("    now read as %s (was %s)\n", s->new_key, s->old_key);
 }
 
 static int run(const cli_command *cmd, const cli_args *a)

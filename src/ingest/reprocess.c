@@ -120,6 +120,16 @@ static int replace(db_conn *c, const stmt_ref *s, const ingest_statement_in *in,
                    cl_err *err)
 {
     const char *p[] = {s->id};
+    char *key = NULL;
+    if (db_query_value(c, "SELECT issuer || ':' || card_last4 || ' ' || period_start || '..' || period_end "
+                          "FROM raw.statements WHERE id = $1", 1, p, &key, err) < 0)
+        return -1;
+    snprintf(rep->old_key, sizeof rep->old_key, "%s", key ? key : "");
+    free(key);
+    char ps[11], pe[11];
+    snprintf(rep->new_key, sizeof rep->new_key, "%s:%s %s..%s", in->st->issuer, in->st->account_last4,
+             cl_date_format(in->st->period_start, ps), cl_date_format(in->st->period_end, pe));
+    rep->moved = strcmp(rep->old_key, rep->new_key) != 0;
     if (db_exec(c, "LOCK TABLE analytics.transactions IN ROW EXCLUSIVE MODE", 0, NULL, err) < 0 ||
         db_exec(c, "CREATE TEMP TABLE reprocess_old ON COMMIT DROP AS SELECT id, line_seq, posting_date, "
                    "description, amount FROM analytics.transactions WHERE statement_id = $1", 1, p, err) < 0 ||
@@ -171,7 +181,7 @@ static void count(ingest_reprocess_totals *t, const ingest_reprocess_stmt *r)
     t->newly_reconciled += !r->was_reconciled && r->reconciled;
     t->no_longer_reconciled += r->was_reconciled && !r->reconciled;
     t->changed += r->added || r->removed || r->amount_changed || r->was_reconciled != r->reconciled ||
-                  r->duplicate;
+                  r->duplicate || r->moved;
 }
 
 static int one(db_conn *c, const bank_registry *reg, const ingest_reprocess_opts *o, const stmt_ref *s,

@@ -25,6 +25,8 @@ typedef struct ingest_reprocess_stmt {
     long added, removed, amount_changed;
     bool was_reconciled, reconciled;
     bool duplicate;             /* it now reads as a statement stored from another file */
+    bool moved;                 /* its issuer, card or period now read differently */
+    char old_key[128], new_key[128];/* "issuer:last4 start..end" when moved */
     const char *error;          /* non-NULL: not re-parsed (left as it was), the reason */
 } ingest_reprocess_stmt;
 

@@ -5,7 +5,8 @@
 # exactly that merchant's rows go, their statements stop reconciling, the
 # summaries stay equal to analytics.refresh_summaries(), --dry-run changes
 # nothing; restoring the profile and reprocessing gives the ground truth back
-# with the manual category overrides kept; bad input is one line, exit 2.
+# with the manual category overrides kept; a statement that no longer parses
+# is named and left as it was (exit 1); bad input is one line, exit 2.
 source "$CL_SRC/tests/lib.sh"
 source "$CL_SRC/tests/ingest/lib_ingest.sh"
 ingest_skip_unless_ready
@@ -137,6 +138,28 @@ is "the override still kept" "$(cat_of_fp "$keep_fp")" "Travel"
 is "the merchant override still kept" "$(merch_cats)" "Education"
 R --since 2999-01-01
 like "--since in the future: nothing to read" "$(tail -1 "$T/r.out")" "^0 statements read again"
+
+# --- a profile that no longer reads the card: the statements move to card 0000, and say so ---------
+sed 's/^card = .*/card = (?i)NO SUCH LABEL (?<last4>\d{4})/' "$CL_SRC/banks/chase.profile" >"$banks/chase.profile"
+R --profile chase --dry-run
+is "a profile losing the card number: exit 0" "$?$(cat "$T/r.err")" "0"
+like "every chase statement changed" "$(tail -1 "$T/r.out")" "^dry run \(nothing changed\): $nchase statements read again, $nchase changed, 0 failed"
+like "and each says it is read as card 0000 now" "$(grep -c 'now read as chase:0000' "$T/r.out")" "^$nchase\$"
+
+# --- a statement whose stored text no longer parses: named, left as it was ------------------------
+rm "$banks/chase.profile"
+fid=$(q "$db" "SELECT source_file_id FROM raw.statements WHERE issuer = 'chase' ORDER BY id LIMIT 1")
+q "$db" "CREATE TABLE public.kept_pages AS SELECT * FROM raw.pages WHERE source_file_id = $fid;
+         UPDATE raw.pages SET layout_text = 'nothing to read here' WHERE source_file_id = $fid" >/dev/null
+s2=$(state)
+R --profile chase
+is "a statement that no longer parses: exit 1" "$?" "1"
+is "one stderr line for it" "$(grep -c 'left as it was' "$T/r.err")" "1"
+like "the reason is named" "$(head -1 "$T/r.err")" "no statement|no transactions|not"
+like "counted as failed" "$(tail -1 "$T/r.out")" "^$nchase statements read again, 0 changed, 1 failed"
+is "nothing changed" "$(state)" "$s2"
+q "$db" "UPDATE raw.pages p SET layout_text = k.layout_text FROM public.kept_pages k
+         WHERE p.source_file_id = k.source_file_id AND p.page_no = k.page_no; DROP TABLE public.kept_pages" >/dev/null
 
 # --- bad input --------------------------------------------------------------------------------
 bad() {
