@@ -143,13 +143,13 @@ int pdf_text_load_pages_dir(const char *dir, const char *name, pdf_text **out, c
     return 0;
 }
 
-pdf_text *pdf_text_from_strings(const char *const *texts, int n)
+pdf_text *pdf_text_from_pages(const char *name, const char *const *texts, int n)
 {
     pdf_text *t = xcalloc(1, sizeof *t);
-    t->path = xstrdup("(text)");
-    t->pages = xcalloc(n > 0 ? (size_t)n : 1, sizeof *t->pages);
+    t->path = xstrdup(name);
+    t->pages = xcalloc((size_t)n + 1, sizeof *t->pages);
     for (int i = 0; i < n; i++) {
-        char *copy = xstrdup(texts[i]);
+        char *copy = xstrdup(texts[i] ? texts[i] : "");
         load_page(&t->pages[t->n_pages++], copy);
         free(copy);
     }

@@ -76,8 +76,10 @@ int pdf_read_regular(const char *path, const char *name, void **data, size_t *le
  * a NUL byte is refused (it is not text). */
 int pdf_text_load_pages_dir(const char *dir, const char *name, pdf_text **out, cl_err *err);
 
-/* The same from page texts in memory (tests and fuzzing). Never fails. */
-pdf_text *pdf_text_from_strings(const char *const *texts, int n);
+/* The same from page texts in memory (the raw tier's stored pages, for
+ * re-processing; tests and fuzzing); texts are copied, NULL ones read as
+ * empty pages. Never fails. */
+pdf_text *pdf_text_from_pages(const char *name, const char *const *texts, int n);
 
 void pdf_text_free(pdf_text *t);
 

@@ -265,4 +265,35 @@ typedef struct q_summary {
 int q_summary_run(db_conn *c, const q_filter *f, q_summary **out, cl_err *err);
 void q_summary_free(q_summary *s);
 
+/* ---- export: every matching row, oldest first, streamed ------------------------------- */
+
+/* One row as export writes it; strings live until the callback returns. */
+typedef struct q_export_row {
+    long long id;
+    cl_date transaction_date;   /* CL_DATE_NONE when not printed */
+    cl_date posting_date;
+    const char *issuer;
+    const char *card_last4;
+    const char *card_label;     /* NULL when none */
+    bool is_account;            /* a bank account (it has deposits or withdrawals), not a card */
+    const char *merchant;       /* NULL when none */
+    const char *category_path;  /* "Food:Groceries" (parents first, ':'), NULL when uncategorized */
+    const char *kind;
+    cl_money amount;            /* charges negative, credits positive */
+    const char *currency;
+    bool has_foreign;
+    cl_money foreign_amount;
+    const char *foreign_currency;
+    const char *description;
+    long long statement_id;
+} q_export_row;
+
+/* Called once per row; a non-zero return stops the export (returned). */
+typedef int (*q_export_fn)(const q_export_row *row, void *ud);
+
+/* Every row of f by posting date then id, fetched by keyset pages of
+ * page_rows (0: 5000) so memory does not grow with the rows. Returns 0, -1
+ * (err set) or the callback's non-zero value. */
+int q_export_run(db_conn *c, const q_filter *f, int page_rows, q_export_fn fn, void *ud, cl_err *err);
+
 #endif

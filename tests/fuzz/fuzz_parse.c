@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             *p = '\0';
             pages[n++] = p + 1;
         }
-    pdf_text *doc = pdf_text_from_strings(pages, n);
+    pdf_text *doc = pdf_text_from_pages("(text)", pages, n);
     /* One pass with detection, one with the profile the first byte picks
      * (all of them over the corpus). */
     for (int k = 0; k < 2; k++) {

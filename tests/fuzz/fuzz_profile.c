@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!p)
         return 0;
     const char *pages[] = {sample};
-    pdf_text *doc = pdf_text_from_strings(pages, 1);
+    pdf_text *doc = pdf_text_from_pages("(text)", pages, 1);
     bank_statement *st = bank_extract(p, doc, NULL);
     bank_statement_free(st);
     pdf_text_free(doc);
