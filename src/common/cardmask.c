@@ -47,15 +47,18 @@ static bool window_luhn(const group *ring, size_t first, size_t count)
     return cl_luhn_ok(digits, (size_t)n);
 }
 
-/* Overwrite every digit of the window but the last 4 with '*'. */
+/* Overwrite every digit of the window but the last 4 with 'X', as banks
+ * mask numbers themselves: a masked page still reads as the bank printed
+ * it (a profile's \b[\dX]{4} matches it), so the raw tier can be parsed
+ * again. */
 static void mask_window(char *s, const group *ring, size_t first, size_t count, int total)
 {
     int left = total - 4;
     for (size_t k = 0; k < count && left > 0; k++) {
         const group *g = &ring[(first + k) % RING];
         for (size_t i = g->start; i < g->end && left > 0; i++)
-            if (is_digit(s[i]) || s[i] == '*') {
-                s[i] = '*';
+            if (is_digit(s[i]) || s[i] == 'X') {
+                s[i] = 'X';
                 left--;
             }
     }

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 /* Mask in place every card number in s[0..n): each of its digits but the
- * last 4 becomes '*'; separators, length and layout stay. Returns how many
+ * last 4 becomes 'X' (as banks print them); separators, length and layout stay. Returns how many
  * numbers were found. */
 size_t cl_card_mask(char *s, size_t n);
 
