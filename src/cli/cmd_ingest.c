@@ -16,6 +16,7 @@ static const cli_opt opts[] = {
     {"retry-failed", 0, NULL, "try files that failed in earlier runs again"},
     {"dry-run", 0, NULL, "find and hash the files, say which are new; write nothing"},
     CLI_OPT_PASSWORD_FILE,
+    CLI_OPT_CSV_MAP,
     {"no-progress", 0, NULL, "no progress bar (there is none when stderr is not a terminal)"},
     CLI_OPTS_CAPS,
     CLI_OPT_END,
@@ -76,6 +77,7 @@ static int run(const cli_command *cmd, const cli_args *a)
         return CL_EXIT_USAGE;
     if (a->npos == 0)
         return cli_usage_error(cmd, "no PATH given");
+    ingest_input_set_csv_map(cli_get(cmd, a, "csv-map"));
     /* Workers inherit the caps (page bound, time limit) when forked. */
     ingest_caps_apply(&caps);
     ingest_opts o = {
