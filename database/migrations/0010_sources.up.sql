@@ -4,3 +4,5 @@
 -- file and kind are that statement's.
 ALTER TABLE raw.statements ADD COLUMN source_kind text NOT NULL DEFAULT 'pdf'
     CONSTRAINT statements_source_kind_check CHECK (source_kind IN ('pdf', 'pages', 'csv', 'ofx', 'qfx'));
+COMMENT ON COLUMN raw.statements.source_kind IS
+    'kind of file the statement was read from: pdf, pages (a page-text folder), csv, ofx or qfx';

@@ -6,6 +6,8 @@ source "$CL_SRC/tests/lib.sh"
 
 cl=$CARDLEDGER_ASAN     # the sanitizer build: leaks and UB fail the suite
 head=$("$CARDLEDGER" --version | sed -E 's/.*schema version ([0-9]+).*/\1/')
+# how many migrations there are (versions may have gaps: numbers are assigned per branch)
+n_mig=$(ls "$CL_SRC"/database/migrations/*.up.sql | wc -l)
 q() { psql "$1" -qAtX -c "$2"; }
 
 # Every relation and function of the two tiers, as "schema.name kind".
@@ -95,10 +97,10 @@ check_schema() { # DSN LABEL
 db=$(new_db migrate)
 out=$("$cl" migrate up --db "$db" 2>"$CL_TEST_TMP/up.err")
 is "migrate up on an empty database exits 0" "$?" "0"
-like "it reports the version reached" "$out" "applied $head migrations?; schema version $head"
+like "it reports the version reached" "$out" "applied $n_mig migrations?; schema version $head"
 like "it logs each migration applied" "$(cat "$CL_TEST_TMP/up.err")" "migration_applied.*0001_initial_schema.up.sql"
 check_schema "$db" "after up"
-is "versions recorded once each" "$(q "$db" "SELECT count(*), count(DISTINCT version), max(version) FROM cardledger.schema_migrations")" "$head|$head|$head"
+is "versions recorded once each" "$(q "$db" "SELECT count(*), count(DISTINCT version), max(version) FROM cardledger.schema_migrations")" "$n_mig|$n_mig|$head"
 is "recorded checksum is the SHA-256 of the up file" \
     "$(q "$db" "SELECT checksum FROM cardledger.schema_migrations WHERE version = 1")" \
     "$(sha256sum "$CL_SRC/database/migrations/0001_initial_schema.up.sql" | cut -d' ' -f1)"
@@ -109,7 +111,7 @@ ok "verify passes" "$cl" migrate verify --db "$db"
 
 out=$("$cl" migrate down all --db "$db" 2>/dev/null)
 is "migrate down all exits 0" "$?" "0"
-like "it reports schema version 0" "$out" "reverted $head migrations?; schema version 0"
+like "it reports schema version 0" "$out" "reverted $n_mig migrations?; schema version 0"
 is "no table, view, index or function of either tier is left" "$(objects "$db")" ""
 is "no schema of either tier is left" "$(q "$db" "SELECT count(*) FROM pg_namespace WHERE nspname IN ('raw', 'analytics')")" "0"
 is "no version recorded" "$(q "$db" "SELECT count(*) FROM cardledger.schema_migrations")" "0"
@@ -121,7 +123,7 @@ is "schema version is 1" "$(q "$db" "SELECT max(version) FROM cardledger.schema_
 ok "migrate up again after down" "$cl" migrate up --db "$db"
 check_schema "$db" "after up again"
 ok "migrate down (one) exits 0" "$cl" migrate down --db "$db"
-is "down alone reverts exactly one" "$(q "$db" "SELECT count(*) FROM cardledger.schema_migrations")" "$((head - 1))"
+is "down alone reverts exactly one" "$(q "$db" "SELECT count(*) FROM cardledger.schema_migrations")" "$((n_mig - 1))"
 ok "and up restores it" "$cl" migrate up --db "$db"
 
 # --- two migrators at once ------------------------------------------------------
@@ -135,9 +137,9 @@ for round in 1 2 3; do
     wait $pb; rb=$?
     is "round $round: two concurrent migrate up both exit 0" "$ra $rb" "0 0"
     is "round $round: each migration applied exactly once in total" \
-        "$(cat "$CL_TEST_TMP/a.err" "$CL_TEST_TMP/b.err" | grep -c '"event":"migration_applied"')" "$head"
+        "$(cat "$CL_TEST_TMP/a.err" "$CL_TEST_TMP/b.err" | grep -c '"event":"migration_applied"')" "$n_mig"
     is "round $round: each version recorded once" \
-        "$(q "$cdb" "SELECT count(*) = count(DISTINCT version) AND count(*) = $head FROM cardledger.schema_migrations")" "t"
+        "$(q "$cdb" "SELECT count(*) = count(DISTINCT version) AND count(*) = $n_mig FROM cardledger.schema_migrations")" "t"
 done
 check_schema "$cdb" "after concurrent up"
 
