@@ -403,6 +403,19 @@ static char *header_list(const record *hdr)
     return b.p ? b.p : xstrdup("");
 }
 
+/* White space runs (a quoted cell may hold line breaks) to one space. */
+static char *collapse(const char *s)
+{
+    char *out = xmalloc(strlen(s) + 1), *o = out;
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            *o++ = *s;
+        else if (o > out && o[-1] != ' ' && s[1] && !isspace((unsigned char)s[1]))
+            *o++ = ' ';
+    *o = 0;
+    return out;
+}
+
 static int add_row(bank_statement *s, const csvmap *m, const int idx[COL_N], const record *r,
                    const char *name, cl_err *err)
 {
@@ -431,7 +444,7 @@ static int add_row(bank_statement *s, const csvmap *m, const int idx[COL_N], con
     t->date = date;
     t->posted_date = posted;
     const char *d = cell(r, idx[COL_DESC]);
-    t->description = xstrdup(d);
+    t->description = collapse(d);
     t->raw_description = xstrdup(d);
     t->raw_date = xstrdup(rd);
     t->raw_amount = xstrdup(raw);
