@@ -36,8 +36,8 @@ LANGUAGE sql IMMUTABLE AS $fn$
     SELECT CASE
         WHEN d ~ '(^|[^A-Z0-9])BALANCE TRANSFER($|[^A-Z0-9])' THEN 'balance_transfer'
         WHEN d ~ '(^|[^A-Z0-9])CASH ADVANCE($|[^A-Z0-9])' THEN 'cash_advance'
-        WHEN d ~ '(^|[^A-Z0-9])(INTEREST|FINANCE CHARGE)($|[^A-Z0-9])' THEN 'interest'
-        WHEN d ~ '(^|[^A-Z0-9])(FEE|LATE CHARGE|SERVICE CHARGE|OVERDRAFT)($|[^A-Z0-9])' THEN 'fee'
+        WHEN d ~ '(^|[^A-Z0-9])(INTEREST|FINANCE CHARGES?)($|[^A-Z0-9])' THEN 'interest'
+        WHEN d ~ '(^|[^A-Z0-9])(FEES?|LATE CHARGES?|LATE PAYMENT CHARGES?|SERVICE CHARGES?|OVERDRAFT)($|[^A-Z0-9])' THEN 'fee'
         WHEN p_amount > 0 AND d ~ '(^|[^A-Z0-9])(THANK YOU|AUTOPAY|AUTO PAY|PAYMENT|PYMT|PMT|TRANSFER|XFER)($|[^A-Z0-9])'
             THEN 'payment'
         WHEN p_amount > 0 THEN 'refund'

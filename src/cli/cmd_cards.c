@@ -10,7 +10,7 @@
 
 static const cli_opt opts[] = {
     CLI_OPTS_DB,
-    CLI_OPT_FORMAT("table, csv or json"),
+    CLI_OPT_FORMAT("table (default), csv or json"),
     CLI_OPT_END,
 };
 

@@ -16,7 +16,7 @@ static const cli_opt opts[] = {
     CLI_OPTS_PERIOD,
     CLI_OPTS_CARD,
     {"strict", 0, NULL, "exit 1 unless every month of every card in the range is ok"},
-    CLI_OPT_FORMAT("table or json"),
+    CLI_OPT_FORMAT("table (default) or json"),
     CLI_OPT_END,
 };
 
@@ -28,7 +28,10 @@ static const char description[] =
     "  chain-break   present, but its previous balance is not the prior statement's\n"
     "                new balance: a statement between them is missing or was misread\n"
     "  missing       no statement period covers it while the card was active\n"
-    "  inactive      before the card's first statement or after its last (shown '-')\n"
+    "  inactive      before the card's first statement, or after its last when that\n"
+    "                one's new balance is 0.00 (shown '-'); after a last statement with\n"
+    "                a balance, the cycles other cards' statements show have passed\n"
+    "                are missing\n"
     "A month's statement is the one whose period ends in it, so cycles such as\n"
     "13 Dec - 12 Jan need no calendar alignment; more than 5 days between one\n"
     "statement's end and the next one's start is a missing statement. --from/--to\n"

@@ -1,8 +1,10 @@
 /* cmd_ingest.c - `cardledger ingest`: load folders of statement PDFs. */
 #include "cli.h"
 #include "common/err.h"
+#include "db/db.h"
 #include "ingest/ingest.h"
 #include "ingest/input.h"
+#include "query/categorize.h"
 
 #include <errno.h>
 #include <math.h>
@@ -98,6 +100,18 @@ static int run(const cli_command *cmd, const cli_args *a)
         .file_timeout_s = caps.time_limit_s,
         .worker_mem_limit = caps.memory_limit,
     };
+    /* New merchants get their categories from the current rule files. */
+    if (!o.dry_run) {
+        cl_err err = {0};
+        db_conn *c = db_open(o.dsn, o.no_migrate ? DB_NO_MIGRATE : 0, &err);
+        if (!c || catg_rules_sync_default(c, &err) < 0) {
+            db_close(c);
+            fprintf(stderr, "cardledger ingest: %s\n", err.msg);
+            return err.code == CL_E_PARSE || err.code == CL_E_IO ? CL_EXIT_USAGE
+                                                                : cl_err_exit_code(&err);
+        }
+        db_close(c);
+    }
     ingest_summary s;
     int code = ingest_run(&o, &s);
     /* Nothing to summarize when the run could not start. */

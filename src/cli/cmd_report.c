@@ -15,7 +15,7 @@ static const cli_opt opts[] = {
     CLI_OPTS_WHAT,
     {"by", 0, "GROUP", "month (default), week, day, year, category, merchant, card or kind"},
     {"top", 0, "N", "only the N groups with the most spend (per currency); the total counts all"},
-    CLI_OPT_FORMAT("table, csv or json"),
+    CLI_OPT_FORMAT("table (default), csv or json"),
     CLI_OPT_END,
 };
 

@@ -16,7 +16,7 @@
 static const cli_opt opts[] = {
     CLI_OPTS_DB,
     {"limit", 'n', "N", "rows per section (default 10)"},
-    {"format", 0, "FMT", "output: table or json (default table)"},
+    CLI_OPT_FORMAT("table (default) or json"),
     CLI_OPT_END,
 };
 
@@ -95,7 +95,7 @@ static int show_runs(db_conn *c, const char *limit, cl_err *err)
                             "files_found, files_new, files_stored, files_duplicate, files_failed, "
                             "txns_inserted, unreconciled, "
                             "coalesce(to_char(elapsed_ms / 1000.0, 'FM999990.0') || ' s', '-'), "
-                            "coalesce(error, ''), coalesce(host, ''), coalesce(pid, 0) "
+                            "coalesce(error, ''), coalesce(host, ''), coalesce(pid, 0), elapsed_ms "
                             "FROM raw.ingest_runs ORDER BY id DESC LIMIT $1",
                             1, p, err);
     if (!r)
@@ -104,9 +104,9 @@ static int show_runs(db_conn *c, const char *limit, cl_err *err)
         static const char *const names[] = {"id", "started_at", "status", "files_found", "files_new",
                                             "files_stored", "files_duplicate", "files_failed",
                                             "transactions_inserted", "unreconciled", "elapsed", "error",
-                                            "host", "pid"};
+                                            "host", "pid", "elapsed_ms"};
         sbuf_puts(json_out, "\"runs\":");
-        json_rows(json_out, r, names, "nsknnnnnnnsssn");
+        json_rows(json_out, r, names, "nsknnnnnnn-ssnn");
         db_result_free(r);
         return 0;
     }

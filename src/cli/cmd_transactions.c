@@ -17,7 +17,7 @@ static const cli_opt opts[] = {
     CLI_OPTS_ROWS,
     {"sort", 0, "ORDER", "date (newest first, default) or amount (largest first)"},
     {"limit", 'n', "N", "at most N rows (default 50; 0: all)"},
-    CLI_OPT_FORMAT("table, csv or json"),
+    CLI_OPT_FORMAT("table (default), csv or json"),
     CLI_OPT_END,
 };
 

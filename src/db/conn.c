@@ -203,6 +203,7 @@ void db_close(db_conn *c)
     PQfinish(c->pg);
     free(c->dsn_redacted);
     sbuf_free(&c->copybuf);
+    db_stmt_cache_free(c->stmts);
     free(c->prepared);
     free(c);
 }
@@ -226,11 +227,14 @@ int db_backend_pid(const db_conn *c) { return PQbackendPID(c->pg); }
 int db_server_version(const db_conn *c) { return PQserverVersion(c->pg); }
 int db_client_version(void) { return PQlibVersion(); }
 const char *db_last_sqlstate(const db_conn *c) { return c->sqlstate; }
+bool db_conn_broken(const db_conn *c) { return PQstatus(c->pg) != CONNECTION_OK; }
 
 static PGresult *run(db_conn *c, const char *sql, int nparams, const char *const *params)
 {
     if (nparams == 0)
         return PQexec(c->pg, sql);
+    if (c->prepare)
+        return db_run_prepared(c, sql, nparams, params);
     return PQexecParams(c->pg, sql, nparams, NULL, params, NULL, NULL, 0);
 }
 

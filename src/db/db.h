@@ -68,6 +68,18 @@ int db_server_version(const db_conn *c);
 int db_client_version(void);
 /* SQLSTATE of the last failed statement ("" when none), e.g. "23505". */
 const char *db_last_sqlstate(const db_conn *c);
+/* True when the connection to the server is lost (replace it). */
+bool db_conn_broken(const db_conn *c);
+
+/* Statements with parameters are prepared once on this connection (named
+ * after a hash of their text) and executed by name from then on. When the
+ * server does not know a name it was given (a transaction-pooling PgBouncer
+ * hands each transaction another server session), the statement fails with
+ * SQLSTATE 26000 or 42P05 and preparing stays off for this connection:
+ * the caller retries its transaction once (db_prepare_lost()). */
+void db_set_prepare(db_conn *c, bool on);
+/* True when the last failure was such a lost prepared statement. */
+bool db_prepare_lost(const db_conn *c);
 
 /* ---- statements ----------------------------------------------------------- */
 

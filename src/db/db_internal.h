@@ -14,9 +14,16 @@ struct db_conn {
     bool in_copy;
     char sqlstate[6];
     sbuf copybuf;           /* COPY rows batched before PQputCopyData */
+    bool prepare;           /* db_set_prepare(): statements by name */
+    struct db_stmt_cache *stmts;
     const db_prepared **prepared;   /* prepared on this session, in name order */
     int n_prepared, cap_prepared;
 };
+
+/* prepared.c: run sql as a named prepared statement of c, preparing it on
+ * first use; NULL result or an error result as PQexecParams would give. */
+PGresult *db_run_prepared(db_conn *c, const char *sql, int nparams, const char *const *params);
+void db_stmt_cache_free(struct db_stmt_cache *sc);
 
 struct db_result {
     PGresult *res;

@@ -14,15 +14,19 @@ int q_cards_list(db_conn *c, q_card **out, int *n, cl_err *err)
     *n = 0;
     /* transactions and currencies from the month summary: no scan of the rows */
     db_result *r = db_query(c,
-                            "SELECT c.id, c.issuer, c.card_last4, c.label, min(s.period_start), max(s.period_end), "
-                            "count(s.id), count(s.id) FILTER (WHERE NOT s.reconciled), "
-                            "(SELECT coalesce(sum(x.txn_count), 0) FROM analytics.spend_by_month_card_category x "
-                            " WHERE x.card_id = c.id), "
-                            "(SELECT coalesce(string_agg(DISTINCT x.currency, ',' ORDER BY x.currency), '') "
-                            " FROM analytics.spend_by_month_card_category x WHERE x.card_id = c.id) "
+                            "SELECT c.id, c.issuer, c.card_last4, c.label, s.first_start, s.last_end, "
+                            "coalesce(s.n, 0), coalesce(s.unreconciled, 0), coalesce(x.n, 0), coalesce(x.currencies, '') "
                             "FROM analytics.cards c "
-                            "LEFT JOIN raw.statements s ON s.issuer = c.issuer AND s.card_last4 = c.card_last4 "
-                            "GROUP BY c.id ORDER BY c.issuer, c.card_last4",
+                            "LEFT JOIN (SELECT issuer, card_last4, min(period_start) AS first_start, "
+                            "           max(period_end) AS last_end, count(*) AS n, "
+                            "           count(*) FILTER (WHERE NOT reconciled) AS unreconciled "
+                            "           FROM raw.statements GROUP BY 1, 2) s "
+                            "  ON s.issuer = c.issuer AND s.card_last4 = c.card_last4 "
+                            "LEFT JOIN (SELECT card_id, sum(n) AS n, string_agg(currency, ',' ORDER BY currency) AS currencies "
+                            "           FROM (SELECT card_id, currency, sum(txn_count) AS n "
+                            "                 FROM analytics.spend_by_month_card_category GROUP BY 1, 2) y "
+                            "           GROUP BY 1) x ON x.card_id = c.id "
+                            "ORDER BY c.issuer, c.card_last4",
                             0, NULL, err);
     if (!r)
         return -1;

@@ -28,7 +28,9 @@ typedef struct stmt {
 
 typedef struct gap {
     cl_date lo, hi;         /* the days no statement covers */
-    cl_date prev_end, next_end;
+    cl_date prev_end, next_end;     /* next_end NONE: after the card's last statement */
+    char balance[32];       /* then: the last statement's new balance */
+    cl_date horizon;
 } gap;
 
 static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
@@ -67,7 +69,8 @@ static int usual_cycle(const db_result *r, int lo, int hi)
  * gaps between them. Some statements print only their closing date (ingest
  * then starts the period at the first transaction), so a period counts as at
  * least one usual cycle long: only a real absence of statements is a gap. */
-static void judge(const db_result *r, int lo, int hi, stmt *st, gap *gaps, int *ngaps)
+static void judge(const db_result *r, int lo, int hi, cl_date horizon, stmt *st, gap *gaps, int *ngaps,
+                  cl_date *active_end)
 {
     *ngaps = 0;
     int cycle = usual_cycle(r, lo, hi);
@@ -101,22 +104,39 @@ static void judge(const db_result *r, int lo, int hi, stmt *st, gap *gaps, int *
                             : fmt("its transactions differ from its printed totals by %s (%s)", db_value(r, i, 10), file);
         }
     }
+    /* An issuer sends a statement every cycle while something is owed: after
+     * a last statement with a balance, the cycles that other cards' later
+     * statements show have passed are missing statements too. */
+    const stmt *last = &st[hi - lo];
+    *active_end = last->end;
+    if (!db_isnull(r, hi, 8) && q_money(r, hi, 8) != 0 && horizon != CL_DATE_NONE &&
+        horizon - last->end - Q_COV_GAP_DAYS >= cycle) {
+        int due = (horizon - last->end - Q_COV_GAP_DAYS) / cycle;
+        gap *g = &gaps[(*ngaps)++];
+        *g = (gap){last->end + 1, last->end + due * cycle, last->end, CL_DATE_NONE, "", horizon};
+        snprintf(g->balance, sizeof g->balance, "%s", db_value(r, hi, 8));
+        *active_end = g->hi;
+    }
 }
 
 static char *gap_detail(const gap *g)
 {
     char a[11], b[11], c[11], d[11];
+    if (g->next_end == CL_DATE_NONE)
+        return fmt("no statement after the one ending %s, whose new balance was %s; statements of other cards "
+                   "reach %s", cl_date_format(g->prev_end, c), g->balance, cl_date_format(g->horizon, d));
     return fmt("no statement covers %s to %s (between the statements ending %s and %s)", cl_date_format(g->lo, a),
                cl_date_format(g->hi, b), cl_date_format(g->prev_end, c), cl_date_format(g->next_end, d));
 }
 
 /* The state of month m (rules in the README, "coverage"). */
-static q_cov_state month_state(int m, const stmt *st, int n, const gap *gaps, int ngaps, char **detail)
+static q_cov_state month_state(int m, const stmt *st, int n, cl_date active_end, const gap *gaps, int ngaps,
+                               char **detail)
 {
     cl_date ms = cl_date_from_ymd(q_month_year(m), q_month_mon(m), 1);
     cl_date me = ms + cl_days_in_month(q_month_year(m), q_month_mon(m)) - 1;
     *detail = NULL;
-    if (n == 0 || me < st[0].start || ms > st[n - 1].end)
+    if (n == 0 || me < st[0].start || ms > active_end)
         return Q_COV_INACTIVE;
     /* a missing statement would have ended in the month its gap ends in */
     for (int i = 0; i < ngaps; i++)
@@ -200,6 +220,14 @@ int q_coverage_run(db_conn *c, const q_filter *f, int from, int to, q_coverage *
     if (!r)
         return -1;
 
+    /* how far the loaded statements of all cards reach */
+    char *h = NULL;
+    if (db_query_value(c, "SELECT max(period_end) FROM raw.statements", 0, NULL, &h, err) != 0) {
+        db_result_free(r);
+        return -1;
+    }
+    cl_date horizon = h ? cl_date_parse_iso(h) : CL_DATE_NONE;
+    free(h);
     q_coverage *cv = xcalloc(1, sizeof *cv);
     cv->from = from;
     cv->to = to;
@@ -212,7 +240,8 @@ int q_coverage_run(db_conn *c, const q_filter *f, int from, int to, q_coverage *
         for (hi = lo; hi + 1 < n && strcmp(db_value(r, hi + 1, 0), db_value(r, lo, 0)) == 0; hi++)
             ;
         int ns = hi - lo + 1, ngaps;
-        judge(r, lo, hi, st, gaps, &ngaps);
+        cl_date active_end;
+        judge(r, lo, hi, horizon, st, gaps, &ngaps, &active_end);
         q_cov_card *k = &cv->cards[cv->ncards++];
         k->card_id = q_int(r, lo, 0);
         k->issuer = q_strdup(r, lo, 1);
@@ -224,7 +253,7 @@ int q_coverage_run(db_conn *c, const q_filter *f, int from, int to, q_coverage *
         k->problems = xcalloc((size_t)cv->nmonths, sizeof *k->problems);
         for (int m = from; m <= to; m++) {
             char *detail;
-            q_cov_state s = month_state(m, st, ns, gaps, ngaps, &detail);
+            q_cov_state s = month_state(m, st, ns, active_end, gaps, ngaps, &detail);
             k->months[m - from] = s;
             if (s != Q_COV_INACTIVE)
                 cv->active_cells++;

@@ -164,7 +164,9 @@ typedef enum q_cov_state {
     Q_COV_UNRECONCILED, /* present, but its transactions do not add up to its totals */
     Q_COV_CHAIN_BREAK,  /* present, but its previous balance is not the prior new balance */
     Q_COV_MISSING,      /* no statement covers it while the card was active */
-    Q_COV_INACTIVE,     /* before the card's first statement or after its last */
+    Q_COV_INACTIVE,     /* before the card's first statement, or after its last when that
+                           one owed nothing (with a balance owed, the cycles that other
+                           cards' later statements show have passed are missing) */
 } q_cov_state;
 
 /* "ok", "unreconciled", "chain-break", "missing", "inactive". */

@@ -17,43 +17,58 @@ typedef enum src {
 static const char *const src_rel[] = {"analytics.spend_by_month_card_category",
                                       "analytics.spend_by_month_merchant", "analytics.transactions"};
 
-static const char *key_expr(q_by by, src s)
+/* What a part groups by: a date or an id, so the grouping is on plain
+ * values and names are joined to the groups only. */
+static const char *group_expr(q_by by, src s)
 {
     bool rows = s == SRC_ROWS;
     switch (by) {
-    case Q_BY_MONTH: return rows ? "to_char(s.posting_date, 'YYYY-MM')" : "to_char(s.month, 'YYYY-MM')";
-    case Q_BY_YEAR: return rows ? "to_char(s.posting_date, 'YYYY')" : "to_char(s.month, 'YYYY')";
-    case Q_BY_DAY: return "to_char(s.posting_date, 'YYYY-MM-DD')";
-    case Q_BY_WEEK: return "to_char(date_trunc('week', s.posting_date), 'IYYY-\"W\"IW')";
+    case Q_BY_MONTH: return rows ? "date_trunc('month', s.posting_date)::date" : "s.month";
+    case Q_BY_YEAR: return rows ? "date_trunc('year', s.posting_date)::date" : "date_trunc('year', s.month)::date";
+    case Q_BY_DAY: return "s.posting_date";
+    case Q_BY_WEEK: return "date_trunc('week', s.posting_date)::date";
+    case Q_BY_CATEGORY: return "s.category_id";
+    case Q_BY_MERCHANT: return "s.merchant_id";
+    case Q_BY_CARD: return "s.card_id";
+    case Q_BY_KIND: return "0";
+    }
+    return "0";
+}
+
+/* The key and label of a group, and what they need joined. */
+static const char *key_expr(q_by by)
+{
+    switch (by) {
+    case Q_BY_MONTH: return "to_char(x.gid, 'YYYY-MM')";
+    case Q_BY_YEAR: return "to_char(x.gid, 'YYYY')";
+    case Q_BY_DAY: return "to_char(x.gid, 'YYYY-MM-DD')";
+    case Q_BY_WEEK: return "to_char(x.gid, 'IYYY-\"W\"IW')";
     case Q_BY_CATEGORY: return "coalesce(g.name, 'Uncategorized')";
     case Q_BY_MERCHANT: return "coalesce(m.display_name, m.name, '(none)')";
     case Q_BY_CARD: return "cd.issuer || ':' || cd.card_last4";
-    case Q_BY_KIND: return "s.kind";
+    case Q_BY_KIND: return "x.kind";
     }
     return "NULL";
 }
 
+static const char *key_join(q_by by)
+{
+    switch (by) {
+    case Q_BY_CATEGORY: return " LEFT JOIN analytics.categories g ON g.id = x.gid";
+    case Q_BY_MERCHANT: return " LEFT JOIN analytics.merchants m ON m.id = x.gid";
+    case Q_BY_CARD: return " JOIN analytics.cards cd ON cd.id = x.gid";
+    default: return "";
+    }
+}
+
 /* One SELECT over source s for posting dates lo..hi (CL_DATE_NONE: open; for
- * the monthly sources lo is a month's first day and hi a month's last). */
+ * the monthly sources lo is a month's first day and hi a month's last):
+ * count and net amount per group, currency and kind. */
 static void append_part(q_sql *q, const q_scope *sc, q_by by, src s, cl_date lo, cl_date hi)
 {
     bool rows = s == SRC_ROWS;
-    const char *amt = rows ? "s.amount" : "s.net";
-    q_printf(q,
-             "SELECT %s AS key, %s AS label, s.currency, %s AS n, "
-             "coalesce(-sum(%s) FILTER (WHERE k.is_spend), 0) AS spend, "
-             "coalesce(sum(%s) FILTER (WHERE s.kind = 'refund'), 0) AS refunds, "
-             "coalesce(sum(%s) FILTER (WHERE s.kind = 'payment'), 0) AS payments "
-             "FROM %s s JOIN analytics.kinds k ON k.kind = s.kind",
-             key_expr(by, s), by == Q_BY_CARD ? "cd.label" : "NULL::text", rows ? "count(*)" : "sum(s.txn_count)",
-             amt, amt, amt, src_rel[s]);
-    if (by == Q_BY_CATEGORY)
-        q_puts(q, " LEFT JOIN analytics.categories g ON g.id = s.category_id");
-    if (by == Q_BY_CARD)
-        q_puts(q, " JOIN analytics.cards cd ON cd.id = s.card_id");
-    if (by == Q_BY_MERCHANT)
-        q_puts(q, " LEFT JOIN analytics.merchants m ON m.id = s.merchant_id");
-    q_puts(q, " WHERE true");
+    q_printf(q, "SELECT %s AS gid, s.currency, s.kind, %s AS n, sum(%s) AS net FROM %s s WHERE true",
+             group_expr(by, s), rows ? "count(*)" : "sum(s.txn_count)", rows ? "s.amount" : "s.net", src_rel[s]);
     const char *col = rows ? "s.posting_date" : "s.month";
     char d[11];
     if (lo != CL_DATE_NONE) {
@@ -210,10 +225,14 @@ int q_report_run(db_conn *c, const q_filter *f, q_by by, int top, q_report **out
     q_report *r = xcalloc(1, sizeof *r);
     r->by = by;
     q_sql q = {0};
-    q_puts(&q, "SELECT key, label, currency, sum(n), sum(spend), sum(refunds), sum(payments) FROM (");
+    /* spend, refunds and payments from the net per kind, after grouping */
+    q_printf(&q, "SELECT %s, %s, x.currency, sum(x.n), coalesce(-sum(x.net) FILTER (WHERE k.is_spend), 0) AS spend, "
+                 "coalesce(sum(x.net) FILTER (WHERE x.kind = 'refund'), 0), "
+                 "coalesce(sum(x.net) FILTER (WHERE x.kind = 'payment'), 0) FROM (",
+             key_expr(by), by == Q_BY_CARD ? "cd.label" : "NULL::text");
     append_parts(&q, &sc, by, base, r->source, sizeof r->source);
-    q_puts(&q, ") x GROUP BY key, label, currency ORDER BY ");
-    q_puts(&q, q_by_is_time(by) ? "key, currency" : "currency, sum(spend) DESC, key");
+    q_printf(&q, ") x JOIN analytics.kinds k ON k.kind = x.kind%s GROUP BY 1, 2, 3 ORDER BY ", key_join(by));
+    q_puts(&q, q_by_is_time(by) ? "1, 3" : "3, spend DESC, 1");
     db_result *res = q_run(c, &q, err);
     q_sql_free(&q);
     q_scope_free(&sc);

@@ -690,6 +690,9 @@ static void test_kinds(void **state)
     assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, false, "CASH ADVANCE ATM 0042"),
                      BANK_KIND_CASH_ADVANCE);
     assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, true, false, "COFFEE FEELGOOD"), BANK_KIND_REFUND);
+    /* Plural and Malaysian wordings (Maybank, Standard Chartered). */
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, false, "FINANCE CHARGES"), BANK_KIND_INTEREST);
+    assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, false, "LATE PAYMENT CHARGE"), BANK_KIND_FEE);
     /* Accounts: deposits and withdrawals; a card payment is a transfer. */
     assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, true, true, "PAYROLL ACME"), BANK_KIND_DEPOSIT);
     assert_int_equal(bank_kind_classify(BANK_KIND_UNSET, false, true, "SAFEWAY 1234"), BANK_KIND_WITHDRAWAL);

@@ -6,8 +6,9 @@ source "$CL_SRC/tests/lib.sh"
 
 cl=$CARDLEDGER_ASAN     # the sanitizer build: leaks and UB fail the suite
 head=$("$CARDLEDGER" --version | sed -E 's/.*schema version ([0-9]+).*/\1/')
-# how many migrations there are (versions may have gaps: numbers are assigned per branch)
-n_mig=$(ls "$CL_SRC"/database/migrations/*.up.sql | wc -l)
+# How many migrations there are: versions may leave gaps (numbers are
+# assigned per branch), so the count is not the head version.
+nmig=$(ls "$CL_SRC"/database/migrations/*.up.sql | wc -l)
 q() { psql "$1" -qAtX -c "$2"; }
 
 # Every relation and function of the two tiers, as "schema.name kind".
@@ -97,10 +98,10 @@ check_schema() { # DSN LABEL
 db=$(new_db migrate)
 out=$("$cl" migrate up --db "$db" 2>"$CL_TEST_TMP/up.err")
 is "migrate up on an empty database exits 0" "$?" "0"
-like "it reports the version reached" "$out" "applied $n_mig migrations?; schema version $head"
+like "it reports the version reached" "$out" "applied $nmig migrations?; schema version $head"
 like "it logs each migration applied" "$(cat "$CL_TEST_TMP/up.err")" "migration_applied.*0001_initial_schema.up.sql"
 check_schema "$db" "after up"
-is "versions recorded once each" "$(q "$db" "SELECT count(*), count(DISTINCT version), max(version) FROM cardledger.schema_migrations")" "$n_mig|$n_mig|$head"
+is "versions recorded once each" "$(q "$db" "SELECT count(*), count(DISTINCT version), max(version) FROM cardledger.schema_migrations")" "$nmig|$nmig|$head"
 is "recorded checksum is the SHA-256 of the up file" \
     "$(q "$db" "SELECT checksum FROM cardledger.schema_migrations WHERE version = 1")" \
     "$(sha256sum "$CL_SRC/database/migrations/0001_initial_schema.up.sql" | cut -d' ' -f1)"
@@ -111,7 +112,7 @@ ok "verify passes" "$cl" migrate verify --db "$db"
 
 out=$("$cl" migrate down all --db "$db" 2>/dev/null)
 is "migrate down all exits 0" "$?" "0"
-like "it reports schema version 0" "$out" "reverted $n_mig migrations?; schema version 0"
+like "it reports schema version 0" "$out" "reverted $nmig migrations?; schema version 0"
 is "no table, view, index or function of either tier is left" "$(objects "$db")" ""
 is "no schema of either tier is left" "$(q "$db" "SELECT count(*) FROM pg_namespace WHERE nspname IN ('raw', 'analytics')")" "0"
 is "no version recorded" "$(q "$db" "SELECT count(*) FROM cardledger.schema_migrations")" "0"
@@ -123,7 +124,7 @@ is "schema version is 1" "$(q "$db" "SELECT max(version) FROM cardledger.schema_
 ok "migrate up again after down" "$cl" migrate up --db "$db"
 check_schema "$db" "after up again"
 ok "migrate down (one) exits 0" "$cl" migrate down --db "$db"
-is "down alone reverts exactly one" "$(q "$db" "SELECT count(*) FROM cardledger.schema_migrations")" "$((n_mig - 1))"
+is "down alone reverts exactly one" "$(q "$db" "SELECT count(*) FROM cardledger.schema_migrations")" "$((nmig - 1))"
 ok "and up restores it" "$cl" migrate up --db "$db"
 
 # --- two migrators at once ------------------------------------------------------
@@ -137,9 +138,9 @@ for round in 1 2 3; do
     wait $pb; rb=$?
     is "round $round: two concurrent migrate up both exit 0" "$ra $rb" "0 0"
     is "round $round: each migration applied exactly once in total" \
-        "$(cat "$CL_TEST_TMP/a.err" "$CL_TEST_TMP/b.err" | grep -c '"event":"migration_applied"')" "$n_mig"
+        "$(cat "$CL_TEST_TMP/a.err" "$CL_TEST_TMP/b.err" | grep -c '"event":"migration_applied"')" "$nmig"
     is "round $round: each version recorded once" \
-        "$(q "$cdb" "SELECT count(*) = count(DISTINCT version) AND count(*) = $n_mig FROM cardledger.schema_migrations")" "t"
+        "$(q "$cdb" "SELECT count(*) = count(DISTINCT version) AND count(*) = $nmig FROM cardledger.schema_migrations")" "t"
 done
 check_schema "$cdb" "after concurrent up"
 

@@ -125,7 +125,9 @@ static void test_open_migrates_and_sets_session(void **state)
     /* A second open finds nothing to do and the same version. */
     db_close(c);
     c = open_test();
-    assert_int_equal(count(c, "SELECT count(*) FROM cardledger.schema_migrations"), db_schema_head_version());
+    /* (versions may leave gaps: compare the newest, and each recorded once) */
+    assert_int_equal(count(c, "SELECT max(version) FROM cardledger.schema_migrations"), db_schema_head_version());
+    assert_int_equal(count(c, "SELECT count(*) - count(DISTINCT version) FROM cardledger.schema_migrations"), 0);
     /* Now --no-migrate is happy too. */
     db_close(c);
     c = db_open(g_dsn, DB_NO_MIGRATE, &err);

@@ -10,7 +10,8 @@ rebuilds the text lines of each page as the ground truth counts them
   - the sha256 and page count;
   - every transaction's amount is printed on its (page, line), its
     description words appear in order from that line on, and its foreign
-    amount (when given) near it;
+    amount (when given) near it; its kind is one of purchase, fee,
+    interest (negative amounts), payment, refund (positive);
   - amounts reconcile with the summary's previous and new balance, and a
     complete summary is self-consistent;
   - with --luhn: a Luhn-valid 13-19 digit card number ending in
@@ -101,6 +102,9 @@ def check(path, want_luhn):
                 problems.append(where + ": word %r not found in %r" % (word, window))
                 break
             pos += 1
+        sign = {"purchase": -1, "fee": -1, "interest": -1, "payment": 1, "refund": 1}.get(t.get("kind"))
+        if sign is None or sign * Decimal(t["amount"]) <= 0:
+            problems.append(where + ": kind %r does not fit amount %s" % (t.get("kind"), t["amount"]))
         if t["foreign_amount"] is not None:
             fx = grouped(t["foreign_amount"])
             if fx not in " ".join(lines[t["line"] - 1:t["line"] + 6]):

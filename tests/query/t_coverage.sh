@@ -15,7 +15,8 @@ cl() { "$CARDLEDGER" "$@" --db "$db"; }
 # of COUNT consecutive months, each starting the day after the one before and
 # carrying on its balance. Changes: YYYY-MM=skip (no statement),
 # YYYY-MM=unreconciled, YYYY-MM=break (previous balance off by 5.00),
-# YYYY-MM=closing-only (period printed as its closing day only).
+# YYYY-MM=closing-only (period printed as its closing day only),
+# YYYY-MM=paid (its new balance is 0.00).
 chain() {
     python3 - "$@" <<'EOF' | psql "$db" -qAtX -v ON_ERROR_STOP=1 >/dev/null
 import calendar, datetime, sys
@@ -31,6 +32,8 @@ for i in range(count):
     end, key = end_of(y, m), '%04d-%02d' % (y, m)
     start, new = prev_end + datetime.timedelta(days=1), balance + 100 + i
     c = changes.get(key)
+    if c == 'paid':
+        new = 0
     if c != 'skip':
         prev = balance + 5 if c == 'break' else balance
         rec = 'false' if c == 'unreconciled' else 'true'
@@ -68,6 +71,8 @@ chain 1008 2024-07 6 0                          # a card that starts in July
 chain 1009 2024-01 12 25 2024-04=closing-only 2024-05=closing-only  # periods not printed
 chain 1010 2023-11 15 12 2024-01=break          # a break across the year end
 chain 1011 2024-01 12 0 2024-05=skip 2024-06=skip 2024-07=skip  # a whole quarter missing
+chain 1012 2024-01 9 0                          # the last statements are not loaded (a balance is owed)
+chain 1013 2024-01 9 0 2024-09=paid             # paid off and closed after September
 
 is "complete calendar months are all ok" "$(states --year 2024 --card 1001)" "1001: $OK12"
 is "a missing month is missing, the next one is ok" "$(states --year 2024 --card 1002)" \
@@ -89,7 +94,12 @@ is "a chain break across the year end is January's" "$(states --from 2023-12 --t
     "1010: ok chain-break ok"
 is "three missing statements are three missing months" "$(states --year 2024 --card 1011)" \
     "1011: ok ok ok ok missing missing missing ok ok ok ok ok"
-is "every card with statements is listed" "$(states --year 2024 | wc -l)" "11"
+is "statements missing at the end, with a balance owed, are missing" "$(states --year 2024 --card 1012)" \
+    "1012: $(repeat ok 9) missing missing missing"
+like "... and the problem says so" "$(cl coverage --year 2024 --card 1012)" \
+    '2024-12  missing +no statement after the one ending 2024-09-30, whose new balance was [0-9.]+; statements of other cards reach 2025-01-12'
+is "a card paid off to 0.00 may simply end" "$(states --year 2024 --card 1013)" "1013: $(repeat ok 9) $(repeat inactive 3)"
+is "every card with statements is listed" "$(states --year 2024 | wc -l)" "13"
 
 # --- the JSON form and the problems ------------------------------------------------
 json=$(cl coverage --year 2024 --card 1002 --format json)

@@ -74,6 +74,11 @@ compare "report --card --kind --category filters equal SQL" \
 compare "report --merchant (substring, any case) equals SQL" \
     "$(sql_groups "${KEY[card]}" "$Y AND (m.name ILIKE '%mart%' OR m.display_name ILIKE '%mart%')")" \
     "$(cl report --year 2024 --by card --merchant MaRt --format json | json_groups)"
+# The default rules categorize nearly everything: leave one merchant's rows without a category.
+q "$db" "UPDATE analytics.transactions SET category_id = NULL WHERE merchant_id =
+           (SELECT merchant_id FROM analytics.transactions t WHERE $Y AND kind = 'purchase'
+            GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) AND posting_date >= '2024-01-01';
+         SELECT analytics.refresh_summaries()" >/dev/null
 compare "report --category Uncategorized is the rows without one" \
     "$(sql_groups "${KEY[kind]}" "$Y AND t.category_id IS NULL")" \
     "$(cl report --year 2024 --by kind --category Uncategorized --format json | json_groups)"

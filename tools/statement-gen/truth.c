@@ -36,6 +36,19 @@ static int cmp_placed(const void *a, const void *b)
     return x->row->t->seq - y->row->t->seq;
 }
 
+/* The kind `cardledger parse` reports for a row (bank_kind_name()). */
+static const char *kind_name(sg_kind k)
+{
+    switch (k) {
+    case SG_PAYMENT: return "payment";
+    case SG_REFUND: return "refund";
+    case SG_FEE: return "fee";
+    case SG_INTEREST: return "interest";
+    case SG_PURCHASE: break;
+    }
+    return "purchase";
+}
+
 static json_t *txn_json(const sg_render *r, const placed *p)
 {
     const sg_txn *t = p->row->t;
@@ -53,6 +66,7 @@ static json_t *txn_json(const sg_render *r, const placed *p)
                                                             : t->foreign_amount));
     json_object_set_new(o, "foreign_currency",
                         foreign ? json_string(t->foreign_currency) : json_null());
+    json_object_set_new(o, "kind", json_string(kind_name(t->kind)));
     json_object_set_new(o, "page", json_integer(p->row->page));
     json_object_set_new(o, "line", json_integer(p->line));
     return o;
