@@ -103,6 +103,16 @@ is "OFX LEDGERBAL is the statement's new balance" \
     "-$(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['summary']['new_balance'])" "${truth[3]}")"
 summaries_exact "summary tables equal a fresh aggregation" "$db"
 
+# --- the other order: the download first, then its PDF months -------------------------
+db2=$(new_db downloads2)
+"$CARDLEDGER" migrate up --db "$db2" >/dev/null 2>&1
+ingest "$db2" "$T/in1/Chase4242_Activity_20240415.CSV" && ingest "$db2" "$T/pdf"
+is "CSV first, then the PDFs: the same rows, none doubled" \
+    "$(q "$db2" "SELECT count(*) FROM analytics.transactions")" "$((pdf_rows + csv_new))"
+is "... each first seen in the CSV unless only a PDF has it" \
+    "$(q "$db2" "SELECT count(*) FROM analytics.transactions t JOIN raw.statements s ON s.id = t.statement_id WHERE s.source_kind = 'csv'")" \
+    "$(truth_n "$lo" "$hi")"
+
 # --- exactly once ---------------------------------------------------------------------
 before=$(q "$db" "SELECT count(*) FROM analytics.transactions")
 ingest "$db" "$T/in1" "$T/dl/download.ofx"
