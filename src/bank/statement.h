@@ -53,6 +53,7 @@ typedef struct bank_statement {
     char issuer[64];            /* profile id */
     char account_last4[5];      /* "" when unknown */
     char currency[4];
+    char source[8];             /* kind of file read: "pdf", "pages", "csv", "ofx", "qfx" */
     cl_date statement_date, period_start, period_end;
     bank_summary summary;
     char summary_label[6][48];  /* the label each summary value was read under ("" none), bank_summary order */

@@ -29,6 +29,9 @@ typedef struct cli_opt {
 #define CLI_OPT_PASSWORD_FILE                                                            \
     {"password-file", 0, "FILE", "passwords to try on encrypted PDFs, one per line (mode 0600; "\
      "else $CARDLEDGER_PDF_PASSWORDS_FILE)"}
+#define CLI_OPT_CSV_MAP                                                                  \
+    {"csv-map", 0, "FILE", "a CSV column mapping tried before the built-in ones "          \
+     "(banks/csv/*.csvmap; also $XDG_CONFIG_HOME/cardledger/csv/)"}
 /* Output format; FORMATS is the help text's list, e.g. "json (default) or csv". */
 #define CLI_OPT_FORMAT(FORMATS) {"format", 'f', "FMT", "output format: " FORMATS}
 /* The caps every document gets in every command that reads documents

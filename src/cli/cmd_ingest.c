@@ -18,15 +18,17 @@ static const cli_opt opts[] = {
     {"retry-failed", 0, NULL, "try files that failed in earlier runs again"},
     {"dry-run", 0, NULL, "find and hash the files, say which are new; write nothing"},
     CLI_OPT_PASSWORD_FILE,
+    CLI_OPT_CSV_MAP,
     {"no-progress", 0, NULL, "no progress bar (there is none when stderr is not a terminal)"},
     CLI_OPTS_CAPS,
     CLI_OPT_END,
 };
 
 static const char description[] =
-    "Finds the PDFs and page_*.txt folders under each PATH (recursively, in name\n"
-    "order; symbolic links are followed, each folder once, 32 levels deep at most;\n"
-    "hidden files and files not named *.pdf are skipped and counted; a PATH with\n"
+    "Finds the PDFs, OFX/QFX/CSV downloads and page_*.txt folders under each PATH\n"
+    "(recursively, in name order; symbolic links are followed, each folder once, 32\n"
+    "levels deep at most; hidden files and files not named *.pdf, *.ofx, *.qfx or\n"
+    "*.csv are skipped and counted; a PATH with\n"
     "none gets a warning), records each by its SHA-256 and its absolute path\n"
     "(bytes that are not UTF-8 escaped as \\xHH) and stores every statement in the\n"
     "database: its page text, its transactions as printed (raw tier) and its\n"
@@ -34,7 +36,11 @@ static const char description[] =
     "content is already known is not read again; a second file holding an\n"
     "already imported statement (same issuer, card and period end) is recorded\n"
     "as a duplicate; a transaction already stored (same card, date, amount,\n"
-    "description and position among identical ones) is never stored twice.\n"
+    "description and position among identical ones) is never stored twice, and a\n"
+    "download's row that another source (its PDF statement, another download kind)\n"
+    "already has for the same card, posting date and amount is matched one-to-one\n"
+    "and not stored again. CSV columns are read with the mappings in banks/csv/,\n"
+    "$XDG_CONFIG_HOME/cardledger/csv/*.csvmap or --csv-map FILE.\n"
     "\n"
     "Work is shared through the database: N worker processes each take the\n"
     "next waiting file and store it in one transaction, so an interrupted run\n"
@@ -80,6 +86,7 @@ static int run(const cli_command *cmd, const cli_args *a)
         return CL_EXIT_USAGE;
     if (a->npos == 0)
         return cli_usage_error(cmd, "no PATH given");
+    ingest_input_set_csv_map(cli_get(cmd, a, "csv-map"));
     /* Workers inherit the caps (page bound, time limit) when forked. */
     ingest_caps_apply(&caps);
     ingest_opts o = {
@@ -117,7 +124,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 
 const cli_command cli_cmd_ingest = {
     .name = "ingest",
-    .summary = "load statement PDFs into the database (parallel, resumable)",
+    .summary = "load statement PDFs and OFX/QFX/CSV downloads into the database (parallel, resumable)",
     .positional = "PATH...",
     .description = description,
     .opts = opts,

@@ -14,6 +14,7 @@ static const cli_opt opts[] = {
     CLI_OPT_FORMAT("json (one object per statement per line, default) or csv"),
     {"profile", 'p', "ID", "use this bank profile instead of detecting it (see 'cardledger profiles')"},
     CLI_OPT_PASSWORD_FILE,
+    CLI_OPT_CSV_MAP,
     CLI_OPTS_CAPS,
     CLI_OPT_END,
 };
@@ -38,7 +39,7 @@ static bool parse_one(const bank_registry *reg, const ingest_walk_item *it, cons
     bank_statement *s = NULL;
     double t0 = util_now_ms();
     if (ingest_input_load(it->path, it->shown, it->kind, pw, &l, &err) ||
-        bank_parse_doc(reg, l.doc, po, &s, &err)) {
+        ingest_loaded_statement(&l, reg, po, &s, &err)) {
         fprintf(stderr, "cardledger parse: %s\n", err.msg);
         if (l.doc)
             ingest_loaded_free(&l);
@@ -88,6 +89,7 @@ static int run(const cli_command *cmd, const cli_args *a)
         bank_registry_free(reg);
         return code;
     }
+    ingest_input_set_csv_map(cli_get(cmd, a, "csv-map"));
     pdf_passwords pw = {0};
     load_passwords(cmd, a, &pw);
     ingest_caps_apply(&caps);
@@ -125,7 +127,7 @@ static int run(const cli_command *cmd, const cli_args *a)
 
 const cli_command cli_cmd_parse = {
     .name = "parse",
-    .summary = "extract statements (PDF or page_*.txt directory) to JSON or CSV; no database",
+    .summary = "extract statements (PDF, OFX/QFX/CSV download or page_*.txt directory) to JSON or CSV; no database",
     .usage = NULL,
     .description =
         "INPUT is a PDF file, a directory (searched as ingest searches it: recursively,\n"

@@ -11,6 +11,7 @@
 #ifndef CL_INGEST_INPUT_H
 #define CL_INGEST_INPUT_H
 
+#include "bank/statement.h"
 #include "common/err.h"
 #include "common/hash.h"
 #include "pdf/pdf.h"
@@ -33,7 +34,10 @@ void ingest_caps_apply(const ingest_caps *c);
 typedef struct ingest_loaded {
     const struct ingest_input_kind *kind;
     char sha256[CL_SHA256_HEX]; /* of the bytes read (a folder: of its pages' text) */
-    pdf_text *doc;              /* owned */
+    pdf_text *doc;              /* owned; a download's text: one page, its lines */
+    bank_statement *st;         /* owned; a download (CSV, OFX) is read straight to
+                                 * its statement, NULL for a document the bank
+                                 * profiles read (bank_parse_doc) */
 } ingest_loaded;
 
 typedef struct ingest_input_kind {
@@ -67,5 +71,14 @@ int ingest_input_load(const char *path, const char *name, const ingest_input_kin
 int ingest_input_hash(const char *path, const char *name, const ingest_input_kind *kind,
                       char sha256[CL_SHA256_HEX], cl_err *err);
 void ingest_loaded_free(ingest_loaded *l);
+/* The statement of a loaded input: a download's own (moved out of l), else
+ * the bank profiles' reading of its document. */
+struct bank_registry;
+struct bank_parse_opts;
+int ingest_loaded_statement(ingest_loaded *l, const struct bank_registry *reg,
+                            const struct bank_parse_opts *po, bank_statement **out, cl_err *err);
+/* A CSV mapping file tried before the others (--csv-map); NULL: none.
+ * Call before the first CSV is loaded. */
+void ingest_input_set_csv_map(const char *file);
 
 #endif

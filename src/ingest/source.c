@@ -66,7 +66,7 @@ int ingest_source_read(const ingest_source *s, const char *stored, ingest_doc *o
     if (rc < 0)
         return -1;
     memcpy(out->sha256, l.sha256, sizeof out->sha256);
-    if (bank_parse_doc(s->reg, l.doc, NULL, &out->st, err) < 0) {
+    if (ingest_loaded_statement(&l, s->reg, NULL, &out->st, err) < 0) {
         ingest_loaded_free(&l);
         return -1;
     }

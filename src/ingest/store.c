@@ -87,7 +87,7 @@ static int insert_statement(db_conn *c, const db_claim *f, const ingest_statemen
         s->reconciled ? "true" : "false",
         s->reconcile_known ? cl_money_format(s->reconcile_difference, diff) : NULL,
         db_param_ll((long long)s->n_txns, n),
-        s->is_account ? "account" : "card",
+        s->is_account ? "account" : "card", s->source[0] ? s->source : "pdf",
     };
     char *v = NULL;
     *id = 0;
@@ -96,9 +96,9 @@ static int insert_statement(db_conn *c, const db_claim *f, const ingest_statemen
         "INSERT INTO raw.statements (source_file_id, issuer, card_last4, period_start, "
         "period_end, statement_date, currency, previous_balance, payments_and_credits, "
         "purchases, fees, interest, new_balance, reconciled, reconcile_difference, "
-        "transaction_count, statement_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-        "$12, $13, $14, $15, $16, $17) "
-        "ON CONFLICT (issuer, card_last4, period_end) DO NOTHING RETURNING id", 17};
+        "transaction_count, statement_kind, source_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+        "$12, $13, $14, $15, $16, $17, $18) "
+        "ON CONFLICT (issuer, card_last4, period_end) DO NOTHING RETURNING id", 18};
     if (db_prep_value(c, &insert, params, &v, err) < 0)
         return -1;
     if (v) {
@@ -200,6 +200,7 @@ static const char insert_rows_sql[] =
     "  s.amount, s.currency, s.foreign_amount, s.foreign_currency, s.fingerprint, s.kind"
     " FROM ingest_stage s LEFT JOIN LATERAL (SELECT x.id, x.category_id FROM analytics.merchants x"
     "  WHERE x.name = s.merchant LIMIT 1) m ON true"
+    " WHERE NOT s.matched"
     " ORDER BY s.posting_date, s.fingerprint"
     " ON CONFLICT (fingerprint, posting_date) DO NOTHING"
     " RETURNING posting_date, card_id, category_id, merchant_id, kind, currency, amount),"
@@ -228,8 +229,31 @@ static const char stage_sql[] =
     "CREATE TEMP TABLE IF NOT EXISTS ingest_stage (seq integer, page_no integer, line_no integer,"
     " raw_date text, raw_description text, raw_amount text, transaction_date date,"
     " posting_date date, description text, merchant text, amount numeric(14,2), currency text,"
-    " foreign_amount numeric(14,2), foreign_currency text, fingerprint text, kind text);"
+    " foreign_amount numeric(14,2), foreign_currency text, fingerprint text, kind text,"
+    " matched boolean NOT NULL DEFAULT false);"
     "DELETE FROM ingest_stage";
+
+/* Overlap between sources (a month from its PDF and from its CSV or OFX
+ * download): a row is already there when the same card has a row of
+ * another source family (statements: pdf/pages; each download kind its
+ * own) on the same posting date with the same amount and currency. Rows
+ * pair one-to-one: the k-th such row of this file (in description order,
+ * so similar descriptions pair first) with the k-th row there, so two
+ * identical purchases stay two, and rows of one source never merge with
+ * each other. A matched row keeps its raw line; the analytics row stays
+ * the one first seen, whose statement names its source. */
+static const char match_sql[] =
+    "WITH st AS (SELECT seq, posting_date, amount, currency, row_number() OVER"
+    "  (PARTITION BY posting_date, amount, currency ORDER BY description, seq) AS k FROM ingest_stage),"
+    " ex AS (SELECT t.posting_date, t.amount, t.currency, row_number() OVER"
+    "  (PARTITION BY t.posting_date, t.amount, t.currency ORDER BY t.description, t.id) AS k"
+    "  FROM analytics.transactions t JOIN raw.statements r ON r.id = t.statement_id"
+    "  WHERE t.card_id = $1 AND t.posting_date BETWEEN (SELECT min(posting_date) FROM ingest_stage)"
+    "   AND (SELECT max(posting_date) FROM ingest_stage)"
+    "   AND (CASE WHEN r.source_kind IN ('pdf', 'pages') THEN 'pdf' ELSE r.source_kind END) <>"
+    "       (CASE WHEN $2 IN ('pdf', 'pages') THEN 'pdf' ELSE $2 END))"
+    "UPDATE ingest_stage s SET matched = true FROM st JOIN ex USING (posting_date, amount, currency, k)"
+    " WHERE s.seq = st.seq";
 
 static int store_rows(db_conn *c, long long statement_id, long long card, const ingest_statement_in *in,
                       ingest_store_result *res, cl_err *err)
@@ -237,6 +261,10 @@ static int store_rows(db_conn *c, long long statement_id, long long card, const 
     char sid[24], cid[24];
     const char *p[] = {db_param_ll(card, cid), db_param_ll(statement_id, sid)};
     if (db_exec(c, stage_sql, 0, NULL, err) < 0 || copy_stage(c, in, err) < 0)
+        return -1;
+    static const db_prepared match = {match_sql, 2};
+    const char *mp[] = {p[0], in->st->source[0] ? in->st->source : "pdf"};
+    if (db_prep_exec(c, &match, mp, err) < 0)
         return -1;
     /* Merchants in name order (every worker the same order: no deadlock);
      * a new merchant takes its category from the keyword rules. They must

@@ -21,7 +21,7 @@ for cmd in migrate doctor status db; do
 done
 like "parse's usage is generated from its options" "$("$CARDLEDGER" parse --help | head -2)" \
     'usage: cardledger parse \[-f FMT\] \[-p ID\] \[--password-file FILE\].*'
-like "... and ends with its positional arguments" "$("$CARDLEDGER" parse --help | sed -n 2p)" 'INPUT\.\.\.$'
+like "... and ends with its positional arguments" "$("$CARDLEDGER" parse --help | sed '/^$/q' | grep -v '^$' | tail -1)" 'INPUT\.\.\.$'
 "$CARDLEDGER" parse --format xml x.pdf 2>"$CL_TEST_TMP/cli.err"
 is "a bad --format: usage error" "$?" 2
 like "... listing the formats" "$(cat "$CL_TEST_TMP/cli.err")" "--format must be json or csv, not 'xml'"

@@ -1,0 +1,2 @@
+-- 0010_sources down: statements no longer record the kind of file.
+ALTER TABLE raw.statements DROP COLUMN source_kind;
