@@ -179,7 +179,13 @@ static int copy_stage(db_conn *c, const ingest_statement_in *in, cl_err *err)
  * in the same statement as the insert (RETURNING): each file's commit
  * keeps them exact. Rows go in key order, tables in a fixed order,
  * so concurrent files wait for each other instead of deadlocking. The
- * aggregates match analytics.refresh_summaries(). Merchants are looked up
+ * aggregates match analytics.refresh_summaries(). New merchants go in by
+ * the first CTE (in name order: every worker the same order, no deadlock;
+ * the category from the keyword rules). Rows take a merchant from the
+ * statement's snapshot or from that CTE's RETURNING: one a concurrent file
+ * inserted after the snapshot is a conflict, and DO UPDATE (a no-op that
+ * waits for that file's commit) returns it where DO NOTHING would not.
+ * Merchants are looked up
  * row by row (LATERAL ... LIMIT 1, an index probe each): a plain join
  * hashed the whole merchants table for every file, a cost that grew with
  * every merchant ever seen (1.3 ms a file at 2,700 merchants). */
@@ -190,14 +196,22 @@ static int copy_stage(db_conn *c, const ingest_statement_in *in, cl_err *err)
                 "net = t.net + EXCLUDED.net"
 
 static const char insert_rows_sql[] =
-    "WITH ins AS ("
+    "WITH newm AS ("
+    " INSERT INTO analytics.merchants AS t (name, category_id)"
+    " SELECT s.m, analytics.category_for_merchant(s.m) FROM"
+    "  (SELECT DISTINCT merchant AS m FROM ingest_stage WHERE merchant IS NOT NULL) s"
+    " WHERE (SELECT x.id FROM analytics.merchants x WHERE x.name = s.m) IS NULL"
+    " ORDER BY s.m ON CONFLICT (name) DO UPDATE SET name = t.name"
+    " RETURNING id, name, category_id),"
+    "ins AS ("
     " INSERT INTO analytics.transactions (card_id, statement_id, line_seq, transaction_date,"
     "  posting_date, description, merchant_id, category_id, amount, currency, foreign_amount,"
     "  foreign_currency, fingerprint, kind)"
-    " SELECT $1, $2, s.seq, s.transaction_date, s.posting_date, s.description, m.id, m.category_id,"
+    " SELECT $1, $2, s.seq, s.transaction_date, s.posting_date, s.description,"
+    "  coalesce(m.id, n.id), CASE WHEN m.id IS NOT NULL THEN m.category_id ELSE n.category_id END,"
     "  s.amount, s.currency, s.foreign_amount, s.foreign_currency, s.fingerprint, s.kind"
     " FROM ingest_stage s LEFT JOIN LATERAL (SELECT x.id, x.category_id FROM analytics.merchants x"
-    "  WHERE x.name = s.merchant LIMIT 1) m ON true"
+    "  WHERE x.name = s.merchant LIMIT 1) m ON true LEFT JOIN newm n ON n.name = s.merchant"
     " ORDER BY s.posting_date, s.fingerprint"
     " ON CONFLICT (fingerprint, posting_date) DO NOTHING"
     " RETURNING posting_date, card_id, category_id, merchant_id, kind, currency, amount),"
@@ -221,8 +235,10 @@ static const char insert_rows_sql[] =
 
 /* The staging table lives as long as the session; emptied by DELETE (a
  * TRUNCATE, or ON COMMIT DELETE ROWS, makes new files at every commit)
- * and vacuumed now and then by ingest_stage_vacuum(). */
-static const char stage_sql[] =
+ * and vacuumed now and then by ingest_stage_vacuum(). One round trip with
+ * the lock every file takes first (see ingest_store_statement). */
+static const char begin_sql[] =
+    "LOCK TABLE analytics.transactions IN ROW EXCLUSIVE MODE;"
     "CREATE TEMP TABLE IF NOT EXISTS ingest_stage (seq integer, page_no integer, line_no integer,"
     " raw_date text, raw_description text, raw_amount text, transaction_date date,"
     " posting_date date, description text, merchant text, amount numeric(14,2), currency text,"
@@ -234,20 +250,7 @@ static int store_rows(db_conn *c, long long statement_id, long long card, const 
 {
     char sid[24], cid[24];
     const char *p[] = {db_param_ll(card, cid), db_param_ll(statement_id, sid)};
-    if (db_exec(c, stage_sql, 0, NULL, err) < 0 || copy_stage(c, in, err) < 0)
-        return -1;
-    /* Merchants in name order (every worker the same order: no deadlock);
-     * a new merchant takes its category from the keyword rules. They must
-     * be visible to the insert below: a statement of their own. The scalar
-     * subquery keeps the existence check an index probe per name (an
-     * anti-join hashed the whole table). */
-    static const db_prepared merchants = {
-        "INSERT INTO analytics.merchants (name, category_id) "
-        "SELECT s.m, analytics.category_for_merchant(s.m) FROM "
-        "(SELECT DISTINCT merchant AS m FROM ingest_stage WHERE merchant IS NOT NULL) s "
-        "WHERE (SELECT x.id FROM analytics.merchants x WHERE x.name = s.m) IS NULL "
-        "ORDER BY s.m ON CONFLICT (name) DO NOTHING", 0};
-    if (db_prep_exec(c, &merchants, NULL, err) < 0)
+    if (copy_stage(c, in, err) < 0)
         return -1;
     char *n = NULL;
     static const db_prepared insert_rows = {insert_rows_sql, 2};
@@ -300,7 +303,7 @@ int ingest_store_statement(db_conn *c, const db_claim *f, const ingest_statement
     /* Lock order: analytics.transactions before raw.statements, the order
      * ensure_partitions() takes them in, so a partition being created on
      * another session waits for us (or we for it) instead of deadlocking. */
-    if (db_exec(c, "LOCK TABLE analytics.transactions IN ROW EXCLUSIVE MODE", 0, NULL, err) < 0)
+    if (db_exec(c, begin_sql, 0, NULL, err) < 0)
         return -1;
     long long sid, dup;
     if (insert_statement(c, f, in, &sid, &dup, err) < 0)
