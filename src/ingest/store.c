@@ -179,13 +179,7 @@ static int copy_stage(db_conn *c, const ingest_statement_in *in, cl_err *err)
  * in the same statement as the insert (RETURNING): each file's commit
  * keeps them exact. Rows go in key order, tables in a fixed order,
  * so concurrent files wait for each other instead of deadlocking. The
- * aggregates match analytics.refresh_summaries(). New merchants go in by
- * the first CTE (in name order: every worker the same order, no deadlock;
- * the category from the keyword rules). Rows take a merchant from the
- * statement's snapshot or from that CTE's RETURNING: one a concurrent file
- * inserted after the snapshot is a conflict, and DO UPDATE (a no-op that
- * waits for that file's commit) returns it where DO NOTHING would not.
- * Merchants are looked up
+ * aggregates match analytics.refresh_summaries(). Merchants are looked up
  * row by row (LATERAL ... LIMIT 1, an index probe each): a plain join
  * hashed the whole merchants table for every file, a cost that grew with
  * every merchant ever seen (1.3 ms a file at 2,700 merchants). */
@@ -196,22 +190,14 @@ static int copy_stage(db_conn *c, const ingest_statement_in *in, cl_err *err)
                 "net = t.net + EXCLUDED.net"
 
 static const char insert_rows_sql[] =
-    "WITH newm AS ("
-    " INSERT INTO analytics.merchants AS t (name, category_id)"
-    " SELECT s.m, analytics.category_for_merchant(s.m) FROM"
-    "  (SELECT DISTINCT merchant AS m FROM ingest_stage WHERE merchant IS NOT NULL) s"
-    " WHERE (SELECT x.id FROM analytics.merchants x WHERE x.name = s.m) IS NULL"
-    " ORDER BY s.m ON CONFLICT (name) DO UPDATE SET name = t.name"
-    " RETURNING id, name, category_id),"
-    "ins AS ("
+    "WITH ins AS ("
     " INSERT INTO analytics.transactions (card_id, statement_id, line_seq, transaction_date,"
     "  posting_date, description, merchant_id, category_id, amount, currency, foreign_amount,"
     "  foreign_currency, fingerprint, kind)"
-    " SELECT $1, $2, s.seq, s.transaction_date, s.posting_date, s.description,"
-    "  coalesce(m.id, n.id), CASE WHEN m.id IS NOT NULL THEN m.category_id ELSE n.category_id END,"
+    " SELECT $1, $2, s.seq, s.transaction_date, s.posting_date, s.description, m.id, m.category_id,"
     "  s.amount, s.currency, s.foreign_amount, s.foreign_currency, s.fingerprint, s.kind"
     " FROM ingest_stage s LEFT JOIN LATERAL (SELECT x.id, x.category_id FROM analytics.merchants x"
-    "  WHERE x.name = s.merchant LIMIT 1) m ON true LEFT JOIN newm n ON n.name = s.merchant"
+    "  WHERE x.name = s.merchant LIMIT 1) m ON true"
     " ORDER BY s.posting_date, s.fingerprint"
     " ON CONFLICT (fingerprint, posting_date) DO NOTHING"
     " RETURNING posting_date, card_id, category_id, merchant_id, kind, currency, amount),"
@@ -251,6 +237,19 @@ static int store_rows(db_conn *c, long long statement_id, long long card, const 
     char sid[24], cid[24];
     const char *p[] = {db_param_ll(card, cid), db_param_ll(statement_id, sid)};
     if (copy_stage(c, in, err) < 0)
+        return -1;
+    /* Merchants in name order (every worker the same order: no deadlock);
+     * a new merchant takes its category from the keyword rules. They must
+     * be visible to the insert below: a statement of their own. The scalar
+     * subquery keeps the existence check an index probe per name (an
+     * anti-join hashed the whole table). */
+    static const db_prepared merchants = {
+        "INSERT INTO analytics.merchants (name, category_id) "
+        "SELECT s.m, analytics.category_for_merchant(s.m) FROM "
+        "(SELECT DISTINCT merchant AS m FROM ingest_stage WHERE merchant IS NOT NULL) s "
+        "WHERE (SELECT x.id FROM analytics.merchants x WHERE x.name = s.m) IS NULL "
+        "ORDER BY s.m ON CONFLICT (name) DO NOTHING", 0};
+    if (db_prep_exec(c, &merchants, NULL, err) < 0)
         return -1;
     char *n = NULL;
     static const db_prepared insert_rows = {insert_rows_sql, 2};
