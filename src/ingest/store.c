@@ -224,8 +224,10 @@ static const char insert_rows_sql[] =
 
 /* The staging table lives as long as the session; emptied by DELETE (a
  * TRUNCATE, or ON COMMIT DELETE ROWS, makes new files at every commit)
- * and vacuumed now and then by ingest_stage_vacuum(). */
-static const char stage_sql[] =
+ * and vacuumed now and then by ingest_stage_vacuum(). One round trip with
+ * the lock every file takes first (see ingest_store_statement). */
+static const char begin_sql[] =
+    "LOCK TABLE analytics.transactions IN ROW EXCLUSIVE MODE;"
     "CREATE TEMP TABLE IF NOT EXISTS ingest_stage (seq integer, page_no integer, line_no integer,"
     " raw_date text, raw_description text, raw_amount text, transaction_date date,"
     " posting_date date, description text, merchant text, amount numeric(14,2), currency text,"
@@ -260,7 +262,7 @@ static int store_rows(db_conn *c, long long statement_id, long long card, const 
 {
     char sid[24], cid[24];
     const char *p[] = {db_param_ll(card, cid), db_param_ll(statement_id, sid)};
-    if (db_exec(c, stage_sql, 0, NULL, err) < 0 || copy_stage(c, in, err) < 0)
+    if (copy_stage(c, in, err) < 0)
         return -1;
     static const db_prepared match = {match_sql, 2};
     const char *mp[] = {p[0], in->st->source[0] ? in->st->source : "pdf"};
@@ -330,7 +332,7 @@ int ingest_store_statement(db_conn *c, const db_claim *f, const ingest_statement
     /* Lock order: analytics.transactions before raw.statements, the order
      * ensure_partitions() takes them in, so a partition being created on
      * another session waits for us (or we for it) instead of deadlocking. */
-    if (db_exec(c, "LOCK TABLE analytics.transactions IN ROW EXCLUSIVE MODE", 0, NULL, err) < 0)
+    if (db_exec(c, begin_sql, 0, NULL, err) < 0)
         return -1;
     long long sid, dup;
     if (insert_statement(c, f, in, &sid, &dup, err) < 0)
