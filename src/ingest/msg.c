@@ -83,13 +83,25 @@ static int split(const char *line, field *f, int max)
         }
 }
 
+/* A text field as the encoder writes it: shorter than cap, no line breaks. */
 static bool get_text(const field *f, char *out, size_t cap)
 {
-    if (f->n >= cap)
+    if (f->n >= cap || memchr(f->p, '\n', f->n) || memchr(f->p, '\r', f->n))
         return false;
     memcpy(out, f->p, f->n);
     out[f->n] = '\0';
     return true;
+}
+
+/* A SHA-256 as 64 lower-case hex digits. */
+static bool get_sha256(const field *f, char out[65])
+{
+    if (f->n != 64)
+        return false;
+    for (size_t i = 0; i < 64; i++)
+        if (!((f->p[i] >= '0' && f->p[i] <= '9') || (f->p[i] >= 'a' && f->p[i] <= 'f')))
+            return false;
+    return get_text(f, out, 65);
 }
 
 /* A whole field as a decimal integer in [lo, hi]. */
@@ -164,7 +176,7 @@ int ingest_msg_decode(const char *line, ingest_msg *m)
         break;
     case INGEST_MSG_START:
         ok = n == 4 && get_ll(&f[1], 0, LLONG_MAX, &m->file_id) &&
-             get_text(&f[2], m->sha256, sizeof m->sha256) && get_text(&f[3], m->path, sizeof m->path);
+             get_sha256(&f[2], m->sha256) && get_text(&f[3], m->path, sizeof m->path);
         break;
     case INGEST_MSG_DONE:
         ok = n == 11 && decode_done(f, m);

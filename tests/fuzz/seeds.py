@@ -10,7 +10,7 @@ import struct
 import sys
 
 out, src = sys.argv[1], sys.argv[2]
-for t in ('fuzz_parse', 'fuzz_layout', 'fuzz_profile', 'fuzz_values'):
+for t in ('fuzz_parse', 'fuzz_layout', 'fuzz_profile', 'fuzz_values', 'fuzz_msg'):
     os.makedirs(os.path.join(out, t), exist_ok=True)
 
 
@@ -40,3 +40,11 @@ for prof in sorted(glob.glob(os.path.join(src, 'banks/*.profile'))):
 for i, line in enumerate(open(os.path.join(src, 'tests/fuzz/values.txt'), 'rb').read().split(b'\n')):
     if line:
         put('fuzz_values', 'v%03d' % i, line)
+# Worker messages as the encoder writes them (fuzz_msg).
+for i, line in enumerate([
+        b'R\t4242', b'I', b'E\t3\tno space left on the database\'s disk',
+        b'S\t17\t' + b'0123456789abcdef' * 4 + b'\t/home/me/statements/chase 2024-01.pdf',
+        b'D\t17\tstored\tchase\t3\t41\t41\t0\t1\t12\t',
+        b'D\t18\tfailed\t\t0\t0\t0\t0\t0\t3\tnot a PDF (no %PDF header)',
+        b'D\t19\tduplicate\tcitibank_sg\t2\t12\t0\t12\t1\t8\t']):
+    put('fuzz_msg', 'm%02d' % i, line)

@@ -118,6 +118,10 @@ static void test_malformed(void **state)
         "I\t",
         "S\t1\tabc",
         "S\t-4\tabc\t/x.pdf",
+        /* Not what the encoder writes: a sha256 that is not 64 hex digits, a line break. */
+        "S\t1\t" "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg" "\t/x.pdf",
+        "S\t1\t" "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" "\t/x\n.pdf",
+        "E\t3\tdisk\rfull",
         "S\t1\t" "0123456789012345678901234567890123456789012345678901234567890123456789" "\t/x.pdf",
         "D\t1\tstored\tchase\t1\t2\t2\t0\t1\t10",       /* no error field */
         "D\t1\tlost\tchase\t1\t2\t2\t0\t1\t10\t",       /* unknown outcome */

@@ -219,10 +219,11 @@ if "$CARDLEDGER" report --help >/dev/null 2>&1; then
 fi
 if "$CARDLEDGER" serve --help >/dev/null 2>&1 && command -v curl >/dev/null; then
     port=18000
-    inns rep env PGPASSFILE="$passfile" "$CARDLEDGER" serve --db "$rep_db" \
+    # ip netns exec execs the command: $! is the server itself.
+    ip netns exec "${tag}rep" env PGPASSFILE="$passfile" "$CARDLEDGER" serve --db "$rep_db" \
         --listen "127.0.0.1:$port" >"$CL_TEST_TMP/t_multihost/serve-rep.log" 2>&1 &
     srv_rep=$!
-    inns h1 env PGPASSFILE="$passfile" "$CARDLEDGER" serve --db "$(tcp_dsn replicated)" \
+    ip netns exec "${tag}h1" env PGPASSFILE="$passfile" "$CARDLEDGER" serve --db "$(tcp_dsn replicated)" \
         --listen "127.0.0.1:$port" >"$CL_TEST_TMP/t_multihost/serve-pri.log" 2>&1 &
     srv_pri=$!
     up() { for _ in $(seq 100); do inns "$1" curl -fs "http://127.0.0.1:$port/api/cards" >/dev/null && return 0; sleep 0.1; done; return 1; }
