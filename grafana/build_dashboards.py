@@ -255,13 +255,13 @@ ORDER BY 1"""
              f"FROM {SUMMARY}\nWHERE {SUMMARY_WHERE}",
              description="Spend divided by the months of the range that have transactions"),
         stat(lay, "Largest purchase", f"""
-SELECT (SELECT -t.amount
+SELECT (SELECT abs(t.amount)
         FROM analytics.transactions t
         WHERE {TXN_WHERE}
-          AND t.kind = 'purchase'
+          AND t.kind = 'purchase' AND t.amount < 0
           AND t.currency = {CURRENCY}
           AND ({SEARCH} = '' OR t.merchant_id = {MATCHING_IDS})
-        ORDER BY t.amount
+        ORDER BY abs(t.amount) DESC, t.posting_date DESC, t.id DESC
         LIMIT 1) AS "Largest purchase"
 """,
              description="The largest single purchase in the range (exact dates)"),
