@@ -107,7 +107,7 @@ like "missing input: error names it" "$err" 'no/such/dir: No such file or direct
 mkdir -p "$out/empty"
 err=$("$CL" parse "$out/empty" 2>&1 >/dev/null); rc=$?
 is "empty directory: exit 1" "$rc" 1
-like "empty directory: error" "$err" 'empty: no PDF files or page_\*\.txt directories found'
+like "empty directory: error" "$err" 'empty: no PDF, OFX, QFX or CSV files or page_\*\.txt directories found'
 err=$("$CL" parse --profile nosuchbank "$cases/dbs/credit" 2>&1 >/dev/null); rc=$?
 is "unknown --profile: usage error" "$rc" 2
 like "unknown --profile: names it and the known ones" "$err" "unknown --profile 'nosuchbank'.*dbs"
