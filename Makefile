@@ -39,7 +39,7 @@ $(FUZZ_BUILD)/build.ninja: | deps
 
 fuzz-build: deps $(FUZZ_BUILD)/build.ninja
 	ninja -C $(FUZZ_BUILD) tests/fuzz/fuzz_values tests/fuzz/fuzz_layout tests/fuzz/fuzz_parse \
-		tests/fuzz/fuzz_profile tests/fuzz/fuzz_msg
+		tests/fuzz/fuzz_profile tests/fuzz/fuzz_msg tests/fuzz/fuzz_api
 
 fuzz: fuzz-build
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_TIME)

@@ -225,6 +225,10 @@ int bank_parse_doc(const bank_registry *reg, const pdf_text *doc, const bank_par
             bank_statement_warn(gs, "profile %s found %zu transactions and did not reconcile: parsed with the "
                                     "generic profile, which reconciles", p->id, s->n_txns);
             bank_statement_free(s);
+            if (refuse(gs, name, err) < 0) {
+                bank_statement_free(gs);
+                return -1;
+            }
             *out = gs;
             return 0;
         }

@@ -604,7 +604,9 @@ static const endpoint endpoints[] = {
     {"imports", web_ep_imports, false, opts_imports, {"limit", NULL}},
 };
 
-int web_api(const char *name, const web_params *p, sbuf *out)
+/* The parameter checks of web_api: 0 when name and p are a well-formed
+ * request (r filled), else the status with the JSON error in out. */
+static int check(const char *name, const web_params *p, req *r, const endpoint **ep, sbuf *out)
 {
     const endpoint *e = NULL;
     for (size_t i = 0; i < sizeof endpoints / sizeof endpoints[0]; i++)
@@ -614,7 +616,8 @@ int web_api(const char *name, const web_params *p, sbuf *out)
         web_json_error(out, "no such API endpoint", NULL);
         return 404;
     }
-    req r = {.p = p};
+    *ep = e;
+    *r = (req){.p = p};
     bad b = {{0}};
     for (int i = 0; i < p->n; i++)
         if (!(e->filter && allowed(p->key[i], FILTERS)) && !allowed(p->key[i], e->params)) {
@@ -623,10 +626,27 @@ int web_api(const char *name, const web_params *p, sbuf *out)
             web_json_error(out, msg, p->key[i]);
             return 400;
         }
-    if ((e->filter && parse_filter(&r, &b) < 0) || (e->opts && e->opts(&r, &b) < 0)) {
+    if ((e->filter && parse_filter(r, &b) < 0) || (e->opts && e->opts(r, &b) < 0)) {
         web_json_error(out, b.msg, b.param);
         return 400;
     }
+    return 0;
+}
+
+int web_api_check(const char *name, const web_params *p, sbuf *out)
+{
+    req r;
+    const endpoint *e;
+    return check(name, p, &r, &e, out);
+}
+
+int web_api(const char *name, const web_params *p, sbuf *out)
+{
+    req r;
+    const endpoint *e;
+    int bad_status = check(name, p, &r, &e, out);
+    if (bad_status)
+        return bad_status;
     cl_err err = {0};
     int status = web_pool_run(e->fn, &r, out, &err);
     if (status == 200)

@@ -43,6 +43,9 @@ int web_pool_run(web_txn_fn fn, const void *arg, sbuf *out, cl_err *err);
 /* Answer GET /api/<name>: fills out with JSON, returns the HTTP status
  * (404 for an unknown endpoint, 400 for a bad parameter). */
 int web_api(const char *name, const web_params *p, sbuf *out);
+/* Only the parameter checks of web_api, no database: 0 when the request is
+ * well-formed, else 404 or 400 with the JSON error in out (the fuzz target). */
+int web_api_check(const char *name, const web_params *p, sbuf *out);
 
 /* JSON error object {"error": msg, "param": param-or-null}. */
 void web_json_error(sbuf *out, const char *msg, const char *param);

@@ -10,7 +10,7 @@ import struct
 import sys
 
 out, src = sys.argv[1], sys.argv[2]
-for t in ('fuzz_parse', 'fuzz_layout', 'fuzz_profile', 'fuzz_values', 'fuzz_msg'):
+for t in ('fuzz_parse', 'fuzz_layout', 'fuzz_profile', 'fuzz_values', 'fuzz_msg', 'fuzz_api'):
     os.makedirs(os.path.join(out, t), exist_ok=True)
 
 
@@ -48,3 +48,10 @@ for i, line in enumerate([
         b'D\t18\tfailed\t\t0\t0\t0\t0\t0\t3\tnot a PDF (no %PDF header)',
         b'D\t19\tduplicate\tcitibank_sg\t2\t12\t0\t12\t1\t8\t']):
     put('fuzz_msg', 'm%02d' % i, line)
+# API requests: endpoint, newline, query string (fuzz_api).
+for i, req in enumerate([
+        b'summary\nfrom=2024-01-01&to=2024-12-31', b'report\nby=category&year=2024&card=chase:4242&kind=purchase',
+        b'transactions\nlimit=50&sort=amount&q=coffee&min=10&max=200.50', b'coverage\nyear=2024',
+        b'coverage\nfrom=2023-11&to=2024-02&card=4242', b'imports\nlimit=5', b'cards\n', b'categories\n',
+        b'transactions\nafter=2024-03-01,123&category=Dining&category=Travel']):
+    put('fuzz_api', 'a%02d' % i, req)

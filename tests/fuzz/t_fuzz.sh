@@ -8,7 +8,7 @@ if [ ! -x "$fb/tests/fuzz/fuzz_values" ]; then
     echo "1..0 # SKIP the fuzz build is missing (make fuzz-build)"
     exit 0
 fi
-for t in fuzz_values fuzz_layout fuzz_parse fuzz_profile fuzz_msg; do
+for t in fuzz_values fuzz_layout fuzz_parse fuzz_profile fuzz_msg fuzz_api; do
     out=$("$CL_SRC/tests/fuzz/run" "$fb" "${FUZZ_SMOKE:-20}" "$t" 2>&1)
     rc=$?
     is "$t: ${FUZZ_SMOKE:-20} s without a crash ($(printf '%s' "$out" | head -1 | cut -d, -f2-4))" "$rc" "0"
