@@ -292,16 +292,10 @@ static int run(const cli_command *cmd, const cli_args *a)
                                     "names of letters, digits and '-', separated by ':')", pay);
     q_filter flt;
     cli_filter_store st;
-    int rc = cli_filters_read(cmd, a, false, &flt, &st);
-    if (rc) {
-        cli_filter_store_free(&st);
+    int rc;
+    db_conn *c = cli_filters_open(cmd, a, false, &flt, &st, &rc);
+    if (!c)
         return rc;
-    }
-    db_conn *c = cli_open_db(cmd, a, &rc);
-    if (!c) {
-        cli_filter_store_free(&st);
-        return rc;
-    }
     wctx w = {.f = (fmt)f, .fp = stdout, .payments = pay};
     if (w.f == F_CSV) {
         for (size_t i = 0; i < NFIELDS; i++)

@@ -106,16 +106,10 @@ static int run(const cli_command *cmd, const cli_args *a)
         return CL_EXIT_USAGE;
     q_filter f;
     cli_filter_store st;
-    int rc = cli_filters_read(cmd, a, false, &f, &st);
-    if (rc) {
-        cli_filter_store_free(&st);
+    int rc;
+    db_conn *c = cli_filters_open(cmd, a, false, &f, &st, &rc);
+    if (!c)
         return rc;
-    }
-    db_conn *c = cli_open_db(cmd, a, &rc);
-    if (!c) {
-        cli_filter_store_free(&st);
-        return rc;
-    }
     out_table t;
     out_init(&t, cols, C_N);
     cl_err err = {0};

@@ -147,3 +147,15 @@ int cli_query_error(const cli_command *cmd, const cl_err *err)
     fprintf(stderr, "cardledger %s: %s\n", cmd->name, err->msg);
     return cl_err_exit_code(err);
 }
+
+db_conn *cli_filters_open(const cli_command *cmd, const cli_args *a, bool default_this_year, q_filter *f,
+                          cli_filter_store *st, int *rc)
+{
+    db_conn *c = NULL;
+    *rc = cli_filters_read(cmd, a, default_this_year, f, st);
+    if (!*rc)
+        c = cli_open_db(cmd, a, rc);
+    if (!c)
+        cli_filter_store_free(st);
+    return c;
+}

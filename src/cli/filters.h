@@ -49,6 +49,10 @@ int cli_this_year(void);
 
 /* Open the database of --db / --no-migrate; prints the error and sets *rc. */
 db_conn *cli_open_db(const cli_command *cmd, const cli_args *a, int *rc);
+/* cli_filters_read, then cli_open_db: the connection, or NULL with *rc the
+ * exit code (st is then already released). */
+db_conn *cli_filters_open(const cli_command *cmd, const cli_args *a, bool default_this_year, q_filter *f,
+                          cli_filter_store *st, int *rc);
 
 /* Print an error of the read layer: a usage error ("card 'x': ...") as
  * "--card 'x': ..." with the --help hint (exit 2), else the message with its
